@@ -1,0 +1,142 @@
+"""The one entry point: `navigator` opens the app; subcommands validate, build the index and search."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="navigator",
+        description="Kennisnavigator: offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding. "
+                    "Zonder opdracht opent de app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    pack_help = "extra inhoudspakket (map met pack.yaml); mag vaker; ook via NAVIGATOR_PACKS"
+    sub = parser.add_subparsers(dest="command")
+
+    validate = sub.add_parser("validate", help="controleer de inhoud; meldt elk probleem als pad:regel: melding")
+    validate.add_argument("packs", nargs="*", metavar="PACK", help="extra pakketten naast het kernpakket")
+    validate.add_argument("--pack", action="append", default=[], help=pack_help)
+
+    build = sub.add_parser("build-index", help="bouw de zoekindex")
+    build.add_argument("--out", type=Path, help="doelmap (standaard: index/ naast het programma)")
+    build.add_argument("--pack", action="append", default=[], help=pack_help)
+
+    search = sub.add_parser("search", help="zoek vanaf de opdrachtregel")
+    search.add_argument("query", nargs="?", default="", help="zoekwoorden (leeg: alles binnen de filters)")
+    search.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                        help="facetfilter, bijv. type=interventie; mag vaker (OF binnen een facet, EN ertussen)")
+    search.add_argument("--limit", type=int, default=20, help="hoeveel resultaten (standaard 20)")
+    search.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    search.add_argument("--pack", action="append", default=[], help=pack_help)
+
+    ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
+    ui.add_argument("--pack", action="append", default=[], help=pack_help)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return cmd_validate(args.packs + args.pack)
+        if args.command == "build-index":
+            return cmd_build_index(args.out, args.pack)
+        if args.command == "search":
+            return cmd_search(args)
+        return cmd_app(getattr(args, "pack", []))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `navigator search … | head` is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def cmd_validate(packs: list[str]) -> int:
+    from .content import load_corpus
+
+    pack_dirs = paths.pack_dirs(packs)
+    corpus = load_corpus(pack_dirs)
+    for problem in corpus.problems:
+        print(problem)
+    total = len(corpus.cards) + len(set(corpus.left_out))
+    if corpus.problems:
+        print(f"{len(corpus.problems)} probleem/problemen; {len(set(corpus.left_out))} van {total} kaarten "
+              f"weggelaten, {len(corpus.cards)} in orde.", file=sys.stderr)
+        return 1
+    print(f"In orde: {len(corpus.cards)} kaarten in {len(corpus.packs)} pakket(ten).", file=sys.stderr)
+    return 0
+
+
+def cmd_build_index(out: Path | None, packs: list[str]) -> int:
+    from .search import build
+
+    out = out or paths.shipped_index_dir()
+    corpus = build(paths.pack_dirs(packs), out)
+    for problem in corpus.problems:
+        print(problem, file=sys.stderr)
+    print(f"Index gebouwd in {out}: {len(corpus.cards)} kaarten"
+          + (f", {len(set(corpus.left_out))} weggelaten (zie navigator validate)" if corpus.left_out else "")
+          + ".", file=sys.stderr)
+    return 0
+
+
+def open_default_engine(packs: list[str] | None = None, progress=None):
+    """The engine over the core pack plus extra packs, using the shipped index when it matches."""
+    from .search import open_engine
+
+    return open_engine(paths.pack_dirs(packs), [paths.shipped_index_dir()], paths.user_index_dir(), progress)
+
+
+def parse_filters(items: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    filters: dict[str, list[str]] = {}
+    bad = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            bad.append(item)
+            continue
+        filters.setdefault(key.strip(), []).append(value.strip())
+    return filters, bad
+
+
+def cmd_search(args) -> int:
+    filters, bad = parse_filters(args.filter)
+    for item in bad:
+        print(f"filter genegeerd (schrijf KEY=VALUE): {item}", file=sys.stderr)
+    engine, info = open_default_engine(args.pack)
+    if info.rebuilt:
+        print(f"Index opnieuw gebouwd in {info.index_dir}.", file=sys.stderr)
+    if info.problems:
+        print(f"Let op: {len(info.problems)} probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten "
+              f"(zie navigator validate).", file=sys.stderr)
+    response = engine.search(args.query, filters, limit=max(0, args.limit))
+    for message in response.to_json().get("messages", []):
+        print(message, file=sys.stderr)
+    if args.json:
+        json.dump(response.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if response.suggestion:
+        print(f"Bedoelde je: {response.suggestion}")
+    if response.relaxed:
+        print("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan.")
+    print(f"{response.total} kaart(en) gevonden.")
+    for n, hit in enumerate(response.hits, 1):
+        print(f"{n:>3}. {hit.title}  [{hit.type}]  ({hit.id})")
+        print(f"     {hit.snippet}")
+    return 0
+
+
+def cmd_app(packs: list[str]) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"De app kan niet starten: {exc}", file=sys.stderr)
+        return 1
+    return run(packs)

@@ -1,0 +1,64 @@
+"""Search layer: Dutch analysis, index and facets, behind a small interface. Pure Python; never imports Qt.
+
+    engine, info = open_engine(pack_dirs)
+    response = engine.search("coercive control", {"type": ["kennis"]}, limit=20)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import content_hash, load_corpus
+from .analysis import ANALYSIS_VERSION
+from .engine import Hit, SearchEngine, SearchResponse, make_snippet, snippet_html
+from .index import IndexError_, build_index, manifest_matches, open_index
+
+
+@dataclass
+class OpenInfo:
+    """How the index was obtained, so the app and CLI can tell the user."""
+
+    index_dir: Path
+    rebuilt: bool = False
+    reason: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def current_hash(pack_dirs: list[Path]) -> str:
+    return content_hash(pack_dirs, extra=ANALYSIS_VERSION)
+
+
+def build(pack_dirs: list[Path], out_dir: Path, progress=None):
+    """Load and validate the packs and build a fresh index into `out_dir`. Returns the corpus."""
+    corpus = load_corpus(pack_dirs)
+    build_index(corpus, out_dir, current_hash(pack_dirs), progress=progress)
+    return corpus
+
+
+def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: Path,
+                progress=None) -> tuple[SearchEngine, OpenInfo]:
+    """Open the first index that matches the content; otherwise rebuild into `rebuild_dir` and open that.
+
+    `read_only_dirs` are tried in order (the shipped index, then the user's cache) and never written.
+    """
+    wanted = current_hash(pack_dirs)
+    reasons = []
+    for candidate in list(read_only_dirs) + [rebuild_dir]:
+        if not manifest_matches(candidate, wanted):
+            reasons.append(f"{candidate}: ontbreekt of hoort bij andere inhoud")
+            continue
+        try:
+            ix, payload = open_index(candidate)
+        except IndexError_ as exc:
+            reasons.append(str(exc))
+            continue
+        engine = SearchEngine(ix, payload)
+        return engine, OpenInfo(candidate, problems=engine.problems)
+    build(pack_dirs, rebuild_dir, progress)
+    ix, payload = open_index(rebuild_dir)
+    engine = SearchEngine(ix, payload)
+    return engine, OpenInfo(rebuild_dir, rebuilt=True, reason="; ".join(reasons), problems=engine.problems)
+
+
+__all__ = ["Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
+           "make_snippet", "open_engine", "snippet_html"]

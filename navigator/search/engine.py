@@ -1,0 +1,417 @@
+"""Search over the index: Dutch query analysis, synonyms, typo tolerance, facets with counts, snippets.
+
+The rest of the app sees only `SearchEngine.search()` and the plain data classes below; Whoosh stays here.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import threading
+from dataclasses import dataclass, field
+
+from whoosh import query as Q
+
+from ..content import Facet, FacetValue, Synonym, Taxonomy
+from .analysis import STOPWORDS, CompoundSplitter, fold, stem, words
+
+FIELD_BOOSTS = {"title": 6.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
+TYPE_ORDER = {t: i for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument",
+                                          "maatregel", "organisatie"))}
+MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused
+MAX_UNITS = 12
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    title: str
+    summary: str
+    score: float
+    snippet: str
+    facets: dict[str, list[str]]
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None  # "bedoelde je …" when words were not found and a correction was
+    relaxed: bool = False  # no card had every word; these cards have most of them
+    unknown_filters: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        out = {"query": self.query, "total": self.total,
+               "results": [{"id": h.id, "type": h.type, "title": h.title, "score": round(h.score, 4),
+                            "snippet": h.snippet} for h in self.hits],
+               "facets": self.facets}
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        if self.relaxed:
+            out["relaxed"] = True
+        if self.unknown_filters:
+            out["messages"] = [f"onbekend filter genegeerd: {f}" for f in self.unknown_filters]
+        return out
+
+
+@dataclass
+class _Unit:
+    """One thing the user asked for (a word, or a phrase that matched a synonym), with its alternatives."""
+
+    text: str
+    query: Q.Query
+    stems: set[str]
+
+
+class SearchEngine:
+    """Search over one opened index. Thread-safe: each thread gets its own Whoosh searcher."""
+
+    def __init__(self, ix, payload: dict):
+        self._ix = ix
+        self.manifest: dict = payload.get("manifest", {})
+        self.problems: list[str] = payload.get("problems", [])
+        taxonomy = taxonomy_from_json(payload["taxonomy"])
+        synonyms = [Synonym(s["term"], s["meaning"], tuple(s["variants"])) for s in payload["synonyms"]]
+        self.records: list[dict] = payload["records"]
+        self.by_id = {r["id"]: i for i, r in enumerate(self.records)}
+        self.vocabulary: dict[str, int] = payload["vocabulary"]
+        self.compounds: dict[str, list[str]] = payload["compounds"]
+        self._splitter = CompoundSplitter(set(self.vocabulary))
+        self._by_length: dict[tuple[str, int], list[str]] = {}
+        for word in self.vocabulary:
+            if word.isalpha():
+                self._by_length.setdefault((word[0], len(word)), []).append(word)
+        self._reversed = sorted(w[::-1] for w in self.vocabulary)
+        self._suffix_cache: dict[str, list[str]] = {}
+        self.taxonomy = taxonomy
+        self.facet_values = {f.key: [v.key for v in f.values] for f in taxonomy.facets}
+        self._phrases = self._phrase_table(taxonomy, synonyms)
+        self._local = threading.local()
+        self._all_docs = frozenset(range(len(self.records)))
+
+    # --- public --------------------------------------------------------------------------------------
+
+    def search(self, text: str | None, filters: dict[str, list[str]] | None = None, limit: int = 50) -> SearchResponse:
+        """Results best first, and per facet value the count it would give. Never raises on any input."""
+        text = "" if text is None else str(text)
+        shown_query = text
+        text = text[:MAX_QUERY_CHARS]
+        limit = max(0, min(int(limit), len(self.records) or 1))
+        active, unknown = self._clean_filters(filters or {})
+        units, suggestion, unknown_words = self._analyse(text)
+
+        relaxed = False
+        if units:
+            matched_by_unit = [set(self._docs(u.query)) for u in units]
+            need = len(units) if len(units) <= 2 else len(units) - len(units) // 3
+            matched = self._at_least(matched_by_unit, need)
+            if not matched and need > 1:
+                matched, relaxed = self._at_least(matched_by_unit, 1), True
+        else:
+            # Nothing typed (or only little words like "de"): browse everything within the filters.
+            # Typed words that match nothing known: no results, never "everything".
+            browsing = not text.strip() or (not unknown_words and bool(words(text)))
+            matched = set(self._all_docs) if browsing else set()
+
+        passing, counts = self._facet_counts(matched, active)
+        if units:
+            ranked = self._rank(Q.Or([u.query for u in units]), passing, limit)
+        else:
+            ranked = [(doc, 0.0) for doc in sorted(passing, key=self._browse_key)[:limit]]
+        highlight = set().union(*(u.stems for u in units)) if units else set()
+        hits = [self._hit(doc, score, highlight) for doc, score in ranked]
+        return SearchResponse(shown_query, len(passing), hits, counts, suggestion, relaxed, unknown,
+                              unknown_words)
+
+    def record(self, card_id: str) -> dict | None:
+        index = self.by_id.get(card_id)
+        return self.records[index] if index is not None else None
+
+    def close(self) -> None:
+        self._ix.close()
+
+    # --- query analysis ------------------------------------------------------------------------------
+
+    def _phrase_table(self, taxonomy: Taxonomy, synonyms: list[Synonym]) -> dict[tuple[str, ...], list[tuple]]:
+        """Word sequences that mean the same: synonyms and abbreviations, facet labels and their aliases."""
+        groups: list[list[str]] = [[s.term, s.meaning, *s.variants] for s in synonyms]
+        for facet in taxonomy.facets:
+            for value in facet.values:
+                groups.append([value.label, *value.aliases])
+        table: dict[tuple[str, ...], list[tuple]] = {}
+        for group in groups:
+            forms = [tuple(w for w in words(g) if w not in STOPWORDS) for g in group]
+            forms = [f for f in dict.fromkeys(forms) if f]
+            for form in forms:
+                table.setdefault(form, [])
+                table[form] += [other for other in forms if other != form and other not in table[form]]
+        return table
+
+    def _analyse(self, text: str) -> tuple[list[_Unit], str | None, list[str]]:
+        all_words = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+        units: list[_Unit] = []
+        fixes: dict[str, str] = {}
+        unknown: list[str] = []
+        i = 0
+        while i < len(all_words) and len(units) < MAX_UNITS:
+            span = self._longest_phrase(all_words, i)
+            if span:
+                phrase = tuple(all_words[i:i + span])
+                alternatives = [self._words_query(phrase)] + [self._words_query(alt, 0.9) for alt in self._phrases[phrase]]
+                stems = {stem(w) for form in (phrase, *self._phrases[phrase]) for w in form}
+                units.append(_Unit(" ".join(phrase), Q.Or(alternatives), stems))
+                i += span
+                continue
+            word = all_words[i]
+            unit, fix = self._word_unit(word)
+            if fix:
+                fixes[word] = fix
+            elif unit is None:
+                unknown.append(word)
+            if unit is not None:
+                units.append(unit)
+            i += 1
+        suggestion = _apply_corrections(text, fixes) if fixes else None
+        return units, suggestion, unknown
+
+    def _longest_phrase(self, all_words: list[str], start: int) -> int:
+        for span in range(min(5, len(all_words) - start), 0, -1):
+            if tuple(all_words[start:start + span]) in self._phrases:
+                return span
+        return 0
+
+    def _terms(self, term: str, boost: float = 1.0) -> list[Q.Query]:
+        return [Q.Term(f, term, boost=b * boost) for f, b in FIELD_BOOSTS.items()]
+
+    def _words_query(self, form: tuple[str, ...], boost: float = 1.0) -> Q.Query:
+        parts = [Q.Or(self._terms(stem(w), boost)) for w in form]
+        return parts[0] if len(parts) == 1 else Q.And(parts)
+
+    def _word_unit(self, word: str) -> tuple[_Unit | None, str | None]:
+        """The alternatives for one word, and a correction if the word itself is unknown."""
+        stems = {stem(word)}
+        alternatives = self._terms(stem(word))
+        fix = None
+        known = word in self.vocabulary or self._stem_known(word)
+        if not known:
+            parts = self._splitter.split(word)
+            if parts:  # oranjehuis -> oranje + huis
+                alternatives.append(Q.And([Q.Or(self._terms(stem(p), 0.8)) for p in parts]))
+                stems |= {stem(p) for p in parts}
+            else:
+                correction = self._correct(word)
+                if correction:
+                    fix = correction
+                    alternatives += self._terms(stem(correction), 0.8)
+                    stems.add(stem(correction))
+                elif not self._compounds_for(word):
+                    return None, None
+        for compound in self._compounds_for(word)[:40]:  # verbod -> huisverbod, straatverbod, ...
+            alternatives += self._terms(stem(compound), 0.6)
+            stems.add(stem(compound))
+        return _Unit(word, Q.Or(alternatives), stems), fix
+
+    def _stem_known(self, word: str) -> bool:
+        cache = self.__dict__.setdefault("_stem_set", None)
+        if cache is None:
+            cache = self._stem_set = {stem(w) for w in self.vocabulary}
+        return stem(word) in cache
+
+    def _compounds_for(self, word: str) -> list[str]:
+        """Known compounds that end in `word` (verbod -> huisverbod), also when `word` never stands alone."""
+        found = self.compounds.get(word) or (self.compounds.get(stem(word)) if stem(word) != word else None)
+        if found or len(word) < CompoundSplitter.MIN_PART:
+            return found or []
+        cached = self._suffix_cache.get(word)
+        if cached is None:
+            key = word[::-1]
+            start = bisect.bisect_left(self._reversed, key)
+            cached = []
+            for reversed_word in self._reversed[start:start + 2000]:
+                if not reversed_word.startswith(key):
+                    break
+                compound = reversed_word[::-1]
+                modifier = compound[: -len(word)]
+                if len(modifier) >= 3 and any(m in self.vocabulary for m in
+                                              (modifier, modifier[:-1] if modifier[-1:] in "se" else modifier)):
+                    cached.append(compound)
+            self._suffix_cache[word] = cached
+        return cached
+
+    def _correct(self, word: str) -> str | None:
+        """The most frequent known word within edit distance 1 (2 for longer words), same first letter."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        maxdist = 1 if len(word) <= 4 else 2
+        best = None
+        for length in range(len(word) - maxdist, len(word) + maxdist + 1):
+            for candidate in self._by_length.get((word[0], length), ()):
+                d = _distance(word, candidate, maxdist)
+                if d <= maxdist:
+                    rank = (d, -self.vocabulary[candidate])
+                    if best is None or rank < best[0]:
+                        best = (rank, candidate)
+        return best[1] if best else None
+
+    # --- matching, facets, ranking -------------------------------------------------------------------
+
+    def _searcher(self):
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self._ix.searcher()
+        return searcher
+
+    def _docs(self, q: Q.Query):
+        return self._searcher().docs_for_query(q)
+
+    @staticmethod
+    def _at_least(sets: list[set[int]], need: int) -> set[int]:
+        if need <= 1:
+            return set().union(*sets)
+        if need >= len(sets):
+            return set.intersection(*sets)
+        counts: dict[int, int] = {}
+        for s in sets:
+            for doc in s:
+                counts[doc] = counts.get(doc, 0) + 1
+        return {doc for doc, c in counts.items() if c >= need}
+
+    def _clean_filters(self, filters: dict[str, list[str]]) -> tuple[dict[str, set[str]], list[str]]:
+        active: dict[str, set[str]] = {}
+        unknown: list[str] = []
+        for key, values in filters.items():
+            values = [values] if isinstance(values, str) else list(values or [])
+            known = self.facet_values.get(key)
+            for value in values:
+                if known is None or value not in known:
+                    unknown.append(f"{key}={value}")
+                else:
+                    active.setdefault(key, set()).add(value)
+        return active, unknown
+
+    def _facet_counts(self, matched: set[int], active: dict[str, set[str]]):
+        """Docs passing every filter, and for each facet value the count with the other facets' filters.
+
+        One pass over the matched documents using the per-document facet table: a document that fails no
+        filter counts for every facet; one that fails exactly one facet's filter counts only for that facet
+        (that is what ticking another value of it would add).
+        """
+        counts = {facet: dict.fromkeys(values, 0) for facet, values in self.facet_values.items()}
+        passing: set[int] = set()
+        records = self.records
+        for doc in matched:
+            doc_facets = records[doc]["facets"]
+            failing = None
+            for facet, wanted in active.items():
+                if wanted.isdisjoint(doc_facets.get(facet, ())):
+                    if failing is not None:
+                        failing = "*"
+                        break
+                    failing = facet
+            if failing == "*":
+                continue
+            if failing is None:
+                passing.add(doc)
+                for facet, values in doc_facets.items():
+                    bucket = counts.get(facet)
+                    if bucket is not None:
+                        for value in values:
+                            if value in bucket:
+                                bucket[value] += 1
+            else:
+                bucket = counts[failing]
+                for value in doc_facets.get(failing, ()):
+                    if value in bucket:
+                        bucket[value] += 1
+        return passing, counts
+
+    def _rank(self, q: Q.Query, allowed: set[int], limit: int) -> list[tuple[int, float]]:
+        if not allowed or limit == 0:
+            return []
+        results = self._searcher().search(q, filter=allowed, limit=limit)
+        return [(hit.docnum, hit.score) for hit in results]
+
+    def _browse_key(self, doc: int):
+        record = self.records[doc]
+        return TYPE_ORDER.get(record["type"], 99), fold(record["title"])
+
+    # --- presentation --------------------------------------------------------------------------------
+
+    def _hit(self, doc: int, score: float, highlight: set[str]) -> Hit:
+        r = self.records[doc]
+        snippet = make_snippet(r["summary"], r["body"], highlight) if highlight else r["summary"]
+        return Hit(r["id"], r["type"], r["title"], r["summary"], float(score), snippet, r["facets"])
+
+
+def _apply_corrections(text: str, fixes: dict[str, str]) -> str:
+    """The user's own query with only the misspelled words replaced ("kinderen uit de knle" -> "… knel")."""
+    return re.sub(r"\w+", lambda m: fixes.get(fold(m.group()), m.group()), text).strip()
+
+
+def taxonomy_to_json(taxonomy: Taxonomy) -> list[dict]:
+    return [{"key": f.key, "label": f.label, "description": f.description,
+             "values": [{"key": v.key, "label": v.label, "description": v.description, "aliases": list(v.aliases)}
+                        for v in f.values]} for f in taxonomy.facets]
+
+
+def taxonomy_from_json(data: list[dict]) -> Taxonomy:
+    return Taxonomy(tuple(Facet(f["key"], f["label"], f["description"],
+                                tuple(FacetValue(v["key"], v["label"], v["description"], tuple(v["aliases"]))
+                                      for v in f["values"])) for f in data))
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
+
+
+def make_snippet(summary: str, body: str, stems: set[str], width: int = 220) -> str:
+    """The sentence that best shows why a card matched, matched words marked **like this**."""
+    best, best_score = summary, _sentence_score(summary, stems)
+    for match in _SENTENCE.finditer(body):
+        sentence = match.group().strip()
+        if len(sentence) < 20:
+            continue
+        score = _sentence_score(sentence, stems)
+        if score > best_score:
+            best, best_score = sentence, score
+    best = " ".join(best.split())
+    if len(best) > width:
+        first = next((m.start() for m in _TOKEN.finditer(best) if stem(fold(m.group())) in stems), 0)
+        start = max(0, min(first - 60, len(best) - width))
+        best = ("…" if start else "") + best[start:start + width].strip() + "…"
+    return _TOKEN.sub(lambda m: f"**{m.group()}**" if stem(fold(m.group())) in stems else m.group(), best)
+
+
+def _sentence_score(sentence: str, stems: set[str]) -> int:
+    return len({s for s in (stem(fold(t)) for t in _TOKEN.findall(sentence)) if s in stems})
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance with an early exit once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def snippet_html(snippet: str) -> str:
+    """A snippet as safe HTML for the UI: escaped, with the marked words in bold."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(snippet))
+
+
+__all__ = ["Hit", "SearchEngine", "SearchResponse", "make_snippet", "snippet_html"]
