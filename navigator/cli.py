@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     search.add_argument("--pack", action="append", default=[], help=pack_help)
 
+    exp = sub.add_parser("export", help="een kaart (of scenario) als PDF, zoals de app hem afdrukt")
+    exp.add_argument("card_id", metavar="ID", help="id van de kaart, bijv. meldcode")
+    exp.add_argument("--out", type=Path, required=True, help="PDF-bestand om te schrijven")
+    exp.add_argument("--pack", action="append", default=[], help=pack_help)
+
     ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
     ui.add_argument("--pack", action="append", default=[], help=pack_help)
     return parser
@@ -49,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_build_index(args.out, args.pack)
         if args.command == "search":
             return cmd_search(args)
+        if args.command == "export":
+            return cmd_export(args.card_id, args.out, args.pack)
         return cmd_app(getattr(args, "pack", []))
     except KeyboardInterrupt:
         return 130
@@ -130,6 +137,27 @@ def cmd_search(args) -> int:
     for n, hit in enumerate(response.hits, 1):
         print(f"{n:>3}. {hit.title}  [{hit.type}]  ({hit.id})")
         print(f"     {hit.snippet}")
+    return 0
+
+
+def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
+    from .content import read_card
+
+    engine, _ = open_default_engine(packs)
+    record = engine.record(card_id)
+    card = read_card(record["path"], record.get("pack", "")) if record else None
+    if card is None:
+        print(f"Geen kaart met id '{card_id}'. Zoek de id op met: navigator search WOORDEN", file=sys.stderr)
+        return 2
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no screen
+    from PySide6.QtGui import QGuiApplication
+
+    from .ui import export, render
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
+    export.write_pdf(out, card.title, render.card_html(card, engine, printable=True))
+    print(f"PDF geschreven: {out}", file=sys.stderr)
     return 0
 
 

@@ -478,3 +478,14 @@ def load_corpus(pack_dirs: list[Path]) -> Corpus:
         corpus.cards[card.id] = card
     corpus.replaced = replaced
     return corpus
+
+
+def read_card(path: Path, pack: str = "") -> Card | None:
+    """Read one card for display (it was validated when the index was built); None if it no longer parses."""
+    parsed = parse_card_file(Path(path), str(path))
+    if isinstance(parsed, Problem) or parsed.problems or not isinstance(parsed.data, dict):
+        return None
+    data = parsed.data
+    if not all(isinstance(data.get(k), str) for k in ("id", "type", "titel", "samenvatting")):
+        return None
+    return _make_card(parsed, str(path), Pack(pack, str(Path(path).parent)), Path(path))

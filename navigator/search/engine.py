@@ -74,6 +74,7 @@ class SearchEngine:
         self._ix = ix
         self.manifest: dict = payload.get("manifest", {})
         self.problems: list[str] = payload.get("problems", [])
+        self.sources: dict[str, dict] = payload.get("sources", {})
         taxonomy = taxonomy_from_json(payload["taxonomy"])
         synonyms = [Synonym(s["term"], s["meaning"], tuple(s["variants"])) for s in payload["synonyms"]]
         self.records: list[dict] = payload["records"]

@@ -72,6 +72,8 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
                    "taxonomy": taxonomy_to_json(corpus.taxonomy),
                    "synonyms": [{"term": s.term, "meaning": s.meaning, "variants": list(s.variants)}
                                 for s in corpus.synonyms],
+                   "sources": {sid: {"title": src.title, "publisher": src.publisher, "year": src.year,
+                                     "url": src.url} for sid, src in corpus.sources.items()},
                    "problems": [str(p) for p in corpus.problems]}
         (tmp / RECORDS).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         manifest = expected_manifest(content_hash) | {

@@ -1,0 +1,1 @@
+"""UI layer: the only layer that imports Qt."""

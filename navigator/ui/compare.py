@@ -1,0 +1,49 @@
+"""Two to four interventions side by side."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from . import export, render
+from .widgets import CardView, tr
+
+
+class CompareWindow(QWidget):
+    cardRequested = Signal(str)
+
+    def __init__(self, cards, engine, parent=None):
+        super().__init__(parent, Qt.Window)
+        self.cards = cards
+        self.engine = engine
+        self.setWindowTitle(tr("Vergelijken: ") + ", ".join(c.title for c in cards))
+        self.resize(1100, 700)
+        self.view = CardView()
+        self.view.setAccessibleName(tr("Vergelijking"))
+        self.view.cardRequested.connect(self.cardRequested)
+        if parent is not None:
+            self.view.document().setDefaultStyleSheet(parent.card_view.document().defaultStyleSheet())
+        self.html = render.compare_html(cards, engine)
+        self.view.setHtml(self.html)
+        buttons = QHBoxLayout()
+        print_button = QPushButton(tr("Afdrukken"))
+        print_button.setAccessibleName(tr("Vergelijking afdrukken"))
+        print_button.clicked.connect(lambda: export.print_html(self, self.windowTitle(), self.printable()))
+        pdf_button = QPushButton(tr("Opslaan als PDF"))
+        pdf_button.setAccessibleName(tr("Vergelijking opslaan als PDF"))
+        pdf_button.clicked.connect(lambda: export.ask_pdf_path(self, "vergelijking.pdf", self.save_pdf))
+        close_button = QPushButton(tr("Sluiten"))
+        close_button.setAccessibleName(tr("Sluiten"))
+        close_button.clicked.connect(self.close)
+        for button in (print_button, pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def printable(self) -> str:
+        return render.compare_html(self.cards, self.engine, printable=True)
+
+    def save_pdf(self, path):
+        return export.write_pdf(path, self.windowTitle(), self.printable())

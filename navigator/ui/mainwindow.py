@@ -1,0 +1,509 @@
+"""The main window: search always in reach, facets, results, card view, start page, history, bookmarks."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton,
+                               QSplitter, QStackedWidget, QStatusBar, QToolBar, QToolButton, QVBoxLayout, QWidget)
+
+from .. import paths
+from ..content import read_card
+from ..userdata import JsonStore
+from . import export, render
+from .render import TYPE_LABELS, esc
+from .widgets import CardView, ChipBar, FacetPanel, ResultList, ResultsModel, StartPage, tr
+from .worker import SearchRunner
+
+DEBOUNCE_MS = 120
+COMPARABLE = ("interventie", "instrument", "maatregel")
+MAX_RECENT = 15
+
+
+class UserLists:
+    """Bookmarks and recent cards, kept per user. Every change re-reads the file first, so two app
+    instances running at once add to each other's lists instead of overwriting them."""
+
+    def __init__(self, folder):
+        self.bookmark_store = JsonStore(folder / "bladwijzers.json", [])
+        self.recent_store = JsonStore(folder / "recent.json", [])
+        self.messages = []
+        self.bookmarks = self._load(self.bookmark_store)
+        self.recent = self._load(self.recent_store)
+
+    def _load(self, store):
+        data = [x for x in store.load() if isinstance(x, str)]
+        if store.message:
+            self.messages.append(store.message)
+        return data
+
+    def toggle_bookmark(self, card_id: str) -> bool:
+        current = self._load(self.bookmark_store)
+        added = card_id not in current
+        current = current + [card_id] if added else [x for x in current if x != card_id]
+        self.bookmark_store.save(current)
+        self.bookmarks = current
+        return added
+
+    def add_recent(self, card_id: str) -> None:
+        current = [card_id] + [x for x in self._load(self.recent_store) if x != card_id]
+        self.recent = current[:MAX_RECENT]
+        self.recent_store.save(self.recent)
+
+
+class _MouseNavigation(QObject):
+    """Mouse back/forward buttons anywhere in the window move through the history."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.MouseButtonRelease:
+            if event.button() == Qt.BackButton:
+                self.window.go_back()
+                return True
+            if event.button() == Qt.ForwardButton:
+                self.window.go_forward()
+                return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    cardShown = Signal(str)
+    resultsShown = Signal()
+
+    def __init__(self, engine, open_info=None, user_folder=None, parent=None):
+        super().__init__(parent)
+        self.engine = engine
+        self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
+        self.resize(1280, 820)
+        self.user = UserLists(user_folder or paths.user_data_dir())
+        self.history: list[str] = []
+        self.history_pos = -1
+        self.current_card = None
+        self.compare_ids: list[str] = []
+        self.last_response = None
+        self.pending_link: QUrl | None = None
+
+        self.runner = SearchRunner(engine, self)
+        self.runner.results.connect(self._show_results)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
+
+        self._build_toolbar()
+        self._build_body()
+        self._build_shortcuts()
+        self.setStatusBar(QStatusBar())
+        self.mouse_navigation = _MouseNavigation(self)
+        QApplication.instance().installEventFilter(self.mouse_navigation)
+        self._update_buttons()
+        notes = list(self.user.messages)
+        if open_info is not None and open_info.rebuilt:
+            notes.append(tr("De zoekindex is opnieuw opgebouwd."))
+        if engine.problems:
+            notes.append(tr("{n} probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.")
+                         .replace("{n}", str(len(engine.problems))))
+            self.problems_button.setVisible(True)
+        if notes:
+            self.statusBar().showMessage("  ".join(notes))
+        self.show_start()
+        self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
+                                  "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
+                                  "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
+                                  "vooruit · Ctrl+D bladwijzer · Ctrl+P afdrukken · Ctrl +/− groter en kleiner</p>"
+                                  "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
+
+    # --- construction --------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.setToolTip(text + (f" ({QKeySequence(shortcut if not isinstance(shortcut, list) else shortcut[0]).toString(QKeySequence.NativeText)})" if shortcut else ""))
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(tr("Werkbalk"))
+        bar.setObjectName("werkbalk")
+        bar.setMovable(False)
+        bar.setAccessibleName(tr("Werkbalk"))
+        self.addToolBar(bar)
+        self.back_action = self._action(tr("◀ Terug"), self.go_back, QKeySequence(Qt.ALT | Qt.Key_Left))
+        self.forward_action = self._action(tr("Vooruit ▶"), self.go_forward, QKeySequence(Qt.ALT | Qt.Key_Right))
+        self.home_action = self._action(tr("Start"), self.show_start, QKeySequence(Qt.ALT | Qt.Key_Home))
+        for action in (self.back_action, self.forward_action, self.home_action):
+            bar.addAction(action)
+            bar.widgetForAction(action).setAccessibleName(action.text().strip("◀▶ "))
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(tr("Zoek in de kennis, bijv. 'stalking ex-partner' (Ctrl+K)"))
+        self.search_field.setAccessibleName(tr("Zoeken"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(420)
+        self.search_field.textChanged.connect(lambda _: self.debounce.start())
+        self.search_field.returnPressed.connect(self._search_now_and_focus_results)
+        bar.addWidget(self.search_field)
+
+        self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence(Qt.CTRL | Qt.Key_D))
+        self.compare_add_action = self._action(tr("+ Vergelijk"), self.toggle_compare)
+        self.compare_action = self._action(tr("Vergelijken"), self.show_compare)
+        self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
+        self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_P))
+        for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.print_action,
+                       self.pdf_action):
+            bar.addAction(action)
+            bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
+
+        self.bookmarks_menu = QMenu(tr("Bladwijzers"), self)
+        self.recent_menu = QMenu(tr("Recent"), self)
+        self.bookmarks_menu.aboutToShow.connect(lambda: self._fill_menu(self.bookmarks_menu, self.user.bookmarks))
+        self.recent_menu.aboutToShow.connect(lambda: self._fill_menu(self.recent_menu, self.user.recent))
+        for menu in (self.bookmarks_menu, self.recent_menu):
+            button = QToolButton()
+            button.setText(menu.title())
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.InstantPopup)
+            button.setAccessibleName(menu.title())
+            bar.addWidget(button)
+        self.problems_button = QPushButton(tr("Weggelaten kaarten"))
+        self.problems_button.setAccessibleName(tr("Weggelaten kaarten"))
+        self.problems_button.setVisible(False)
+        self.problems_button.clicked.connect(self.show_problems)
+        bar.addWidget(self.problems_button)
+        self.zoom_in_action = self._action(tr("Groter"), lambda: self.zoom(1), [QKeySequence.ZoomIn, QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
+
+    def _build_body(self) -> None:
+        self.facets = FacetPanel(self.engine.taxonomy)
+        self.facets.changed.connect(self._filters_changed)
+        self.facets.setMinimumWidth(230)
+
+        self.chips = ChipBar()
+        self.chips.removed.connect(self.remove_filter)
+        self.chips.cleared.connect(self.clear_filters)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.RichText)
+        self.summary_label.linkActivated.connect(self._summary_link)
+        self.summary_label.setAccessibleName(tr("Aantal resultaten"))
+        self.model = ResultsModel(self.engine, self)
+        self.results = ResultList(self.model)
+        self.results.activatedCard.connect(self.open_card)
+        self.results.clicked.connect(lambda index: self.open_card(self.model.hits[index.row()].id))
+        results_page = QWidget()
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(4, 4, 4, 4)
+        results_layout.addWidget(self.chips)
+        results_layout.addWidget(self.summary_label)
+        results_layout.addWidget(self.results, 1)
+        list_buttons = QHBoxLayout()
+        for text, slot in ((tr("Lijst afdrukken"), self.print_results), (tr("Lijst als PDF"), self.ask_results_pdf)):
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.clicked.connect(slot)
+            list_buttons.addWidget(button)
+        list_buttons.addStretch(1)
+        results_layout.addLayout(list_buttons)
+
+        self.start_page = StartPage(self.engine)
+        self.start_page.filterRequested.connect(self.apply_filter)
+        self.start_page.cardRequested.connect(self.open_card)
+        self.middle = QStackedWidget()
+        self.middle.addWidget(self.start_page)
+        self.middle.addWidget(results_page)
+        self.results_page = results_page
+
+        self.card_view = CardView()
+        self.card_view.cardRequested.connect(self.open_card)
+        self.card_view.filterRequested.connect(self.apply_filter)
+        self.card_view.externalLinkRequested.connect(self._external_link)
+        self.link_bar = QWidget()
+        link_layout = QHBoxLayout(self.link_bar)
+        link_layout.setContentsMargins(4, 2, 4, 2)
+        self.link_label = QLabel()
+        self.link_label.setAccessibleName(tr("Externe link"))
+        self.open_link_button = QPushButton(tr("Openen in browser"))
+        self.open_link_button.setAccessibleName(tr("Openen in browser"))
+        self.open_link_button.clicked.connect(self._open_pending_link)
+        self.copy_link_button = QPushButton(tr("Link kopiëren"))
+        self.copy_link_button.setAccessibleName(tr("Link kopiëren"))
+        self.copy_link_button.clicked.connect(self._copy_pending_link)
+        for widget in (self.link_label, self.open_link_button, self.copy_link_button):
+            link_layout.addWidget(widget)
+        self.link_bar.setVisible(False)
+        card_page = QWidget()
+        card_layout = QVBoxLayout(card_page)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.addWidget(self.link_bar)
+        card_layout.addWidget(self.card_view, 1)
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.facets)
+        splitter.addWidget(self.middle)
+        splitter.addWidget(card_page)
+        splitter.setSizes([230, 540, 510])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._apply_card_style()
+
+    def _build_shortcuts(self) -> None:
+        for sequence in (QKeySequence(Qt.CTRL | Qt.Key_K), QKeySequence.Find):
+            QShortcut(sequence, self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search_field, activated=self.search_field.clear)
+
+    # --- search --------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def filters(self) -> dict[str, list[str]]:
+        return self.facets.filters()
+
+    def run_search(self) -> None:
+        text = self.search_field.text()
+        filters = self.filters()
+        self.chips.set_filters(filters, self.engine.taxonomy)
+        if not text.strip() and not filters:
+            self.show_start()
+            return
+        self.middle.setCurrentWidget(self.results_page)
+        self.runner.request(text, filters)
+
+    def _search_now_and_focus_results(self) -> None:
+        self.debounce.stop()
+        self.run_search()
+        if self.model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def _filters_changed(self) -> None:
+        self.debounce.stop()
+        self.run_search()
+
+    def _show_results(self, response) -> None:
+        self.last_response = response
+        self.model.set_hits(response.hits)
+        self.facets.set_counts(response.facets)
+        if self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0))
+        parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
+        if response.suggestion:
+            parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
+        if response.relaxed:
+            parts.append(tr("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan."))
+        if response.total == 0:
+            hints = []
+            if self.filters():
+                hints.append(tr("<a href='clear'>wis de filters</a>"))
+            if response.query.strip():
+                hints.append(tr("gebruik minder of andere woorden"))
+            if hints:
+                parts.append(tr("Niets gevonden. Probeer: ") + " of ".join(hints) + ".")
+        self.summary_label.setText(" · ".join(parts))
+        self.resultsShown.emit()
+
+    def _summary_link(self, link: str) -> None:
+        if link == "suggest" and self.last_response and self.last_response.suggestion:
+            self.search_field.setText(self.last_response.suggestion)
+        elif link == "clear":
+            self.clear_filters()
+
+    def apply_filter(self, facet: str, value: str) -> None:
+        """Show the list for one facet value (from the start page or a chip on a card)."""
+        filters = self.filters()
+        if value not in filters.get(facet, []):
+            filters.setdefault(facet, []).append(value)
+        self.facets.set_filters(filters)
+
+    def remove_filter(self, facet: str, value: str) -> None:
+        filters = self.filters()
+        filters[facet] = [v for v in filters.get(facet, []) if v != value]
+        self.facets.set_filters({k: v for k, v in filters.items() if v})
+
+    def clear_filters(self) -> None:
+        self.facets.set_filters({})
+
+    def show_start(self) -> None:
+        self.middle.setCurrentWidget(self.start_page)
+
+    # --- cards and history ---------------------------------------------------------------------------
+
+    def open_card(self, card_id: str, record_history: bool = True) -> bool:
+        record = self.engine.record(card_id)
+        card = read_card(record["path"], record.get("pack", "")) if record else None
+        if card is None:
+            self.statusBar().showMessage(tr("Kaart '{id}' is niet beschikbaar.").replace("{id}", card_id), 8000)
+            return False
+        self.current_card = card
+        self.card_view.setHtml(render.card_html(card, self.engine))
+        self.link_bar.setVisible(False)
+        if record_history:
+            del self.history[self.history_pos + 1:]
+            self.history.append(card_id)
+            self.history_pos = len(self.history) - 1
+        self.user.add_recent(card_id)
+        self._update_buttons()
+        self.cardShown.emit(card_id)
+        return True
+
+    def go_back(self) -> None:
+        if self.history_pos > 0:
+            self.history_pos -= 1
+            self.open_card(self.history[self.history_pos], record_history=False)
+
+    def go_forward(self) -> None:
+        if self.history_pos < len(self.history) - 1:
+            self.history_pos += 1
+            self.open_card(self.history[self.history_pos], record_history=False)
+
+    def _update_buttons(self) -> None:
+        self.back_action.setEnabled(self.history_pos > 0)
+        self.forward_action.setEnabled(self.history_pos < len(self.history) - 1)
+        card = self.current_card
+        self.bookmark_action.setEnabled(card is not None)
+        self.bookmark_action.setText(tr("★ Bladwijzer") if card and card.id in self.user.bookmarks
+                                     else tr("☆ Bladwijzer"))
+        self.compare_add_action.setEnabled(card is not None and card.type in COMPARABLE)
+        self.compare_add_action.setText(tr("− Vergelijk") if card and card.id in self.compare_ids
+                                        else tr("+ Vergelijk"))
+        self.compare_action.setText(tr("Vergelijken ({n})").replace("{n}", str(len(self.compare_ids))))
+        self.compare_action.setEnabled(len(self.compare_ids) >= 2)
+        self.print_action.setEnabled(card is not None)
+        self.pdf_action.setEnabled(card is not None)
+
+    def _fill_menu(self, menu: QMenu, ids: list[str]) -> None:
+        menu.clear()
+        for card_id in ids:
+            record = self.engine.record(card_id)
+            if record:
+                menu.addAction(record["title"], lambda c=card_id: self.open_card(c))
+        if menu.isEmpty():
+            menu.addAction(tr("(nog leeg)")).setEnabled(False)
+
+    def toggle_bookmark(self) -> None:
+        if self.current_card is None:
+            return
+        added = self.user.toggle_bookmark(self.current_card.id)
+        self.statusBar().showMessage(tr("Bladwijzer toegevoegd") if added else tr("Bladwijzer verwijderd"), 4000)
+        self._update_buttons()
+
+    # --- compare, print ------------------------------------------------------------------------------
+
+    def toggle_compare(self) -> None:
+        card = self.current_card
+        if card is None or card.type not in COMPARABLE:
+            return
+        if card.id in self.compare_ids:
+            self.compare_ids.remove(card.id)
+        elif len(self.compare_ids) >= 4:
+            self.statusBar().showMessage(tr("Je kunt hoogstens vier kaarten vergelijken."), 5000)
+            return
+        else:
+            self.compare_ids.append(card.id)
+        self._update_buttons()
+
+    def compare_cards(self):
+        cards = []
+        for card_id in self.compare_ids:
+            record = self.engine.record(card_id)
+            card = read_card(record["path"]) if record else None
+            if card:
+                cards.append(card)
+        return cards
+
+    def show_compare(self) -> None:
+        from .compare import CompareWindow
+
+        cards = self.compare_cards()
+        if len(cards) < 2:
+            return
+        self.compare_window = CompareWindow(cards, self.engine, self)
+        self.compare_window.cardRequested.connect(self.open_card)
+        self.compare_window.show()
+
+    def print_current(self) -> None:
+        if self.current_card is not None:
+            export.print_html(self, self.current_card.title, render.card_html(self.current_card, self.engine, True))
+
+    def ask_card_pdf(self) -> None:
+        if self.current_card is not None:
+            export.ask_pdf_path(self, export.safe_filename(self.current_card.title) + ".pdf", self.export_card_pdf)
+
+    def export_card_pdf(self, path):
+        path = export.write_pdf(path, self.current_card.title,
+                                render.card_html(self.current_card, self.engine, printable=True))
+        self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
+        return path
+
+    def _results_html(self) -> str | None:
+        if self.last_response is None:
+            return None
+        return render.results_html(self.last_response, self.engine, self.filters())
+
+    def print_results(self) -> None:
+        html = self._results_html()
+        if html:
+            export.print_html(self, tr("Zoekresultaten"), html)
+
+    def ask_results_pdf(self) -> None:
+        if self.last_response is not None:
+            export.ask_pdf_path(self, "zoekresultaten.pdf", self.export_results_pdf)
+
+    def export_results_pdf(self, path):
+        return export.write_pdf(path, tr("Zoekresultaten"), self._results_html())
+
+    def show_problems(self) -> None:
+        text = "<h2>Weggelaten door fouten in de inhoud</h2><ul>" + "".join(
+            f"<li><code>{esc(p)}</code></li>" for p in self.engine.problems) + "</ul>"
+        self.card_view.setHtml(text)
+
+    # --- links, zoom, palette ------------------------------------------------------------------------
+
+    def _external_link(self, url: QUrl) -> None:
+        self.pending_link = url
+        self.link_label.setText(tr("Deze link gaat naar buiten de app: {url}").replace("{url}", url.toString()))
+        self.link_bar.setVisible(True)
+
+    def _open_pending_link(self) -> None:
+        if self.pending_link is not None:
+            QDesktopServices.openUrl(self.pending_link)
+            self.link_bar.setVisible(False)
+
+    def _copy_pending_link(self) -> None:
+        if self.pending_link is not None:
+            QGuiApplication.clipboard().setText(self.pending_link.toString())
+            self.statusBar().showMessage(tr("Link gekopieerd"), 3000)
+
+    def zoom(self, step: int) -> None:
+        font = QApplication.instance().font()
+        size = max(7.0, min(28.0, font.pointSizeF() + step))
+        font.setPointSizeF(size)
+        QApplication.instance().setFont(font)
+        self._apply_card_style()
+        if self.current_card is not None:
+            self.open_card(self.current_card.id, record_history=False)
+
+    def _apply_card_style(self) -> None:
+        palette = self.palette()
+        dark = palette.color(QPalette.Window).lightness() < 128
+        self.card_view.document().setDefaultStyleSheet(render.stylesheet(
+            text_color=palette.color(QPalette.Text).name(), muted=palette.color(QPalette.PlaceholderText).name(),
+            accent=palette.color(QPalette.Link).name(), caution_bg="#5a4300" if dark else "#fff3cd",
+            caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
+
+    def changeEvent(self, event):
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            self._apply_card_style()
+        super().changeEvent(event)
+
+    def closeEvent(self, event):
+        self.runner.stop()
+        QApplication.instance().removeEventFilter(self.mouse_navigation)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "TYPE_LABELS"]

@@ -1,0 +1,196 @@
+"""Cards, comparisons and result lists as sanitised HTML for QTextBrowser, print and PDF.
+
+Markdown is rendered by python-markdown and cleaned by nh3 (an allow-list HTML sanitiser): content from a
+regional pack can never run script, load a remote image or point a link at a local file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+import markdown
+import nh3
+
+from ..content import FIELD_LABELS, Card
+from ..search import SearchEngine, SearchResponse, snippet_html
+
+ALLOWED_TAGS = {"a", "b", "strong", "i", "em", "p", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                "table", "thead", "tbody", "tr", "th", "td", "blockquote", "code", "pre", "hr", "span", "sup", "sub"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"https", "http", "mailto", "kaart"}
+TYPE_LABELS = {"kennis": "Kennis", "interventie": "Interventie", "instrument": "Instrument", "maatregel": "Maatregel",
+               "frustratie": "Frustratie", "organisatie": "Organisatie", "scenario": "Scenario"}
+COMPARE_ROWS = ("doel", "voor_wie", "uitvoering", "fase", "profiel", "doelgroep", "erkenning", "let_op",
+                "contra_indicaties")
+
+_md = markdown.Markdown(extensions=["tables", "sane_lists"])
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel=None, strip_comments=True)
+
+
+def markdown_html(text: str) -> str:
+    _md.reset()
+    return sanitize(_md.convert(text or ""))
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _inline(text: str) -> str:
+    """A short field value: Markdown without the surrounding paragraph."""
+    rendered = markdown_html(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return rendered
+
+
+def facet_chips(card: Card, engine: SearchEngine) -> str:
+    chips = []
+    for facet in engine.taxonomy.facets:
+        for value in card.facets.get(facet.key, []):
+            label = engine.taxonomy.label(facet.key, value)
+            chips.append(f'<a class="chip" href="filter:{esc(facet.key)}={esc(value)}" '
+                         f'title="Filter op {esc(facet.label)}: {esc(label)}">{esc(label)}</a>')
+    return " &nbsp;".join(chips)
+
+
+def caution_box(items: list[str], title: str = "Let op") -> str:
+    if not items:
+        return ""
+    # Qt rich text has no box model for <div>: a one-cell table is the way to get a coloured box.
+    rows = "".join(f"<li>{_inline(item)}</li>" for item in items)
+    return (f'<table class="letop" width="100%" cellpadding="8"><tr><td>'
+            f'<b>⚠ {esc(title)}</b><ul>{rows}</ul></td></tr></table>')
+
+
+def sources_html(card: Card, engine: SearchEngine) -> str:
+    items = []
+    for ref in card.sources:
+        source = engine.sources.get(ref.get("bron"), {})
+        title = source.get("title", ref.get("bron"))
+        meta = ", ".join(str(x) for x in (source.get("publisher"), source.get("year")) if x)
+        link = f' <a href="{esc(source["url"])}">{esc(source["url"])}</a>' if source.get("url") else ""
+        items.append(f"<li><i>{esc(title)}</i>{' (' + esc(meta) + ')' if meta else ''} — {esc(ref.get('plek', ''))}"
+                     f"{link}</li>")
+    return "<h3>Bronnen</h3><ul>" + "".join(items) + "</ul>" if items else ""
+
+
+def _field_value(card: Card, key: str, engine: SearchEngine) -> str:
+    if key in ("fase", "profiel", "doelgroep", "erkenning", "geweldstype", "domein"):
+        values = card.facets.get(key, [])
+        return ", ".join(esc(engine.taxonomy.label(key, v)) for v in values) or "—"
+    value = card.fields.get(key)
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        return "<ul>" + "".join(f"<li>{_inline(str(v))}</li>" for v in value) + "</ul>"
+    return _inline(str(value))
+
+
+def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
+    """The whole card: title, chips, cautions, structured fields, body, links onward and sources."""
+    parts = [f'<p class="type">{esc(TYPE_LABELS.get(card.type, card.type))}</p>',
+             f"<h1>{esc(card.title)}</h1>",
+             f'<p class="summary">{esc(card.summary)}</p>']
+    chips = facet_chips(card, engine)
+    if chips:
+        parts.append(f'<p class="chips">{chips}</p>')
+    parts.append(caution_box(card.cautions))
+    contra = card.fields.get("contra_indicaties") or []
+    rows = []
+    for key in ("doel", "voor_wie", "uitvoering", "erkenning_toelichting", "kader", "wie", "rol", "wanneer"):
+        if card.fields.get(key) not in (None, "", []):
+            rows.append(f"<tr><th align='left' valign='top'>{esc(FIELD_LABELS[key])}</th>"
+                        f"<td>{_field_value(card, key, engine)}</td></tr>")
+    if card.type in ("interventie", "instrument") and card.facets.get("erkenning"):
+        rows.append(f"<tr><th align='left'>Erkenning</th><td>{_field_value(card, 'erkenning', engine)}</td></tr>")
+    if card.fields.get("url"):
+        url = esc(card.fields["url"])
+        rows.append(f"<tr><th align='left'>Website</th><td><a href=\"{url}\">{url}</a></td></tr>")
+    if rows:
+        parts.append('<table class="fields" cellpadding="4">' + "".join(rows) + "</table>")
+    if contra:
+        parts.append(caution_box(contra, "Contra-indicaties"))
+    if card.fields.get("tips"):
+        parts.append("<h2>Tips</h2><ul>" + "".join(f"<li>{_inline(t)}</li>" for t in card.fields["tips"]) + "</ul>")
+    if card.type == "scenario":
+        parts.append(scenario_outline_html(card))
+    parts.append(markdown_html(card.body))
+    links = []
+    for target in card.see_also:
+        record = engine.record(target)
+        label = record["title"] if record else target
+        links.append(f'<li><a href="kaart:{esc(target)}">{esc(label)}</a></li>')
+    if links:
+        parts.append("<h3>Zie ook</h3><ul>" + "".join(links) + "</ul>")
+    parts.append(sources_html(card, engine))
+    checked = card.fields.get("gecontroleerd")
+    footer = f"Gecontroleerd op {esc(checked)}" if checked else ""
+    if printable:
+        footer += f" · afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator"
+    if footer:
+        parts.append(f'<p class="footer">{footer}</p>')
+    return "\n".join(p for p in parts if p)
+
+
+def scenario_outline_html(card: Card) -> str:
+    people = card.fields.get("personen") or []
+    out = []
+    if card.fields.get("samengestelde_casus"):
+        out.append("<p><i>Samengestelde casus uit het onderzoek; geen echt gezin.</i></p>")
+    if card.fields.get("toelichting"):
+        out.append(f"<p>{_inline(card.fields['toelichting'])}</p>")
+    if people:
+        out.append("<h3>Personen</h3><ul>" + "".join(
+            f"<li>{esc(p.get('naam'))}{', ' + esc(p['leeftijd']) + ' jaar' if p.get('leeftijd') else ''}"
+            f"{' — ' + esc(p['rol']) if p.get('rol') else ''}</li>" for p in people) + "</ul>")
+    steps = card.fields.get("stappen") or []
+    out.append("<h3>Stappen</h3><ol>" + "".join(f"<li>{esc(s.get('titel'))}</li>" for s in steps) + "</ol>")
+    return "".join(out)
+
+
+def compare_html(cards: list[Card], engine: SearchEngine, printable: bool = False) -> str:
+    head = "".join(f'<th align="left"><a href="kaart:{esc(c.id)}">{esc(c.title)}</a></th>' for c in cards)
+    rows = []
+    for key in COMPARE_ROWS:
+        label = {"fase": "Fase", "profiel": "Gezinsprofiel", "doelgroep": "Doelgroep", "erkenning": "Erkenning",
+                 "let_op": "Let op"}.get(key) or FIELD_LABELS.get(key, key)
+        cells = "".join(f'<td valign="top">{_field_value(c, key, engine)}</td>' for c in cards)
+        rows.append(f'<tr><th align="left" valign="top">{esc(label)}</th>{cells}</tr>')
+    sources = "".join(f"<h4>{esc(c.title)}</h4>{sources_html(c, engine).replace('<h3>Bronnen</h3>', '')}"
+                      for c in cards)
+    stamp = f'<p class="footer">Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator</p>' \
+        if printable else ""
+    return (f"<h1>Vergelijking</h1><table class='compare' width='100%' cellpadding='6'>"
+            f"<tr><th></th>{head}</tr>{''.join(rows)}</table><h3>Bronnen</h3>{sources}{stamp}")
+
+
+def results_html(response: SearchResponse, engine: SearchEngine, filters: dict[str, list[str]]) -> str:
+    """A result list for print: the query, the filters, every hit with its snippet."""
+    active = "; ".join(f"{engine.taxonomy.facet(k).label if engine.taxonomy.facet(k) else k}: "
+                       + ", ".join(engine.taxonomy.label(k, v) for v in vs) for k, vs in filters.items() if vs)
+    items = "".join(f"<li><b>{esc(h.title)}</b> <i>({esc(TYPE_LABELS.get(h.type, h.type))})</i><br/>"
+                    f"{snippet_html(h.snippet)}</li>" for h in response.hits)
+    return (f"<h1>Zoekresultaten</h1><p>Zoekopdracht: <b>{esc(response.query) or '(alles)'}</b>"
+            f"{'<br/>Filters: ' + esc(active) if active else ''}<br/>{response.total} kaart(en)</p>"
+            f"<ol>{items}</ol><p class='footer'>Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator. "
+            f"De bronnen staan op elke kaart.</p>")
+
+
+def stylesheet(text_color: str, muted: str, accent: str, caution_bg: str, caution_fg: str, base_pt: float) -> str:
+    return (f"body {{ font-size: {base_pt}pt; color: {text_color}; }}"
+            f"h1 {{ font-size: {base_pt * 1.7:.1f}pt; margin-bottom: 2px; }}"
+            f"h2 {{ font-size: {base_pt * 1.3:.1f}pt; margin-top: 14px; }}"
+            f"h3 {{ font-size: {base_pt * 1.1:.1f}pt; margin-top: 12px; }}"
+            f".type {{ color: {muted}; font-size: {base_pt * 0.85:.1f}pt; text-transform: uppercase; }}"
+            f".summary {{ font-size: {base_pt * 1.1:.1f}pt; }}"
+            f"a {{ color: {accent}; }} a.chip {{ text-decoration: none; }}"
+            f".letop td {{ background-color: {caution_bg}; color: {caution_fg}; }}"
+            f"table.fields th {{ padding-right: 12px; }}"
+            f"table.compare th, table.compare td {{ border: 1px solid {muted}; }}"
+            f"th, td {{ padding: 4px; }} table {{ border-collapse: collapse; }}"
+            f".footer {{ color: {muted}; font-size: {base_pt * 0.8:.1f}pt; }}")

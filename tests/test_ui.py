@@ -1,0 +1,221 @@
+"""The desktop app, driven as a user would: type, filter, open, follow, go back, bookmark, compare, export."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
+
+from navigator.ui.app import install_translations
+from navigator.ui.mainwindow import MainWindow
+
+TIMEOUT = 5000
+
+
+@pytest.fixture
+def user_folder(tmp_path):
+    return tmp_path / "gebruiker"
+
+
+@pytest.fixture
+def window(qtbot, mini_engine, user_folder):
+    install_translations(QApplication.instance())
+    win = MainWindow(mini_engine, None, user_folder)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def type_query(qtbot, win, text):
+    win.search_field.clear()
+    qtbot.keyClicks(win.search_field, text)
+    qtbot.waitUntil(lambda: win.last_response is not None and win.last_response.query == text, timeout=TIMEOUT)
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(str(path)).pages).split())
+
+
+def test_typing_shows_results_as_you_type(qtbot, window):
+    type_query(qtbot, window, "stalking")
+    assert window.model.hits[0].id == "stalking"
+    assert window.middle.currentWidget() is window.results_page
+    assert "kaart(en)" in window.summary_label.text()
+
+
+def test_ctrl_k_focuses_the_search_field(qtbot, window):
+    window.card_view.setFocus()
+    qtbot.keyClick(window, Qt.Key_K, Qt.ControlModifier)
+    qtbot.waitUntil(window.search_field.hasFocus, timeout=TIMEOUT)
+
+
+def test_ticking_a_facet_changes_list_and_counts(qtbot, window):
+    type_query(qtbot, window, "kinderen")
+    before = {h.id for h in window.model.hits}
+    box = window.facets.boxes[("type", "interventie")]
+    assert "(2)" in box.text()
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: {h.id for h in window.model.hits} != before, timeout=TIMEOUT)
+    assert {h.type for h in window.model.hits} == {"interventie"}
+    assert "(1)" in window.facets.boxes[("profiel", "complexe-scheiding")].text()
+    assert window.chips.isVisible()
+
+
+def test_empty_result_says_what_to_relax(qtbot, window):
+    window.facets.boxes[("type", "organisatie")].setChecked(True)
+    type_query(qtbot, window, "kinderen")
+    assert window.model.rowCount() == 0
+    assert "wis de filters" in window.summary_label.text()
+
+
+def test_suggestion_is_offered_and_applied(qtbot, window):
+    type_query(qtbot, window, "stalkign")
+    assert "Bedoelde je" in window.summary_label.text()
+    window.summary_label.linkActivated.emit("suggest")
+    qtbot.waitUntil(lambda: window.search_field.text() == "stalking", timeout=TIMEOUT)
+
+
+def test_enter_opens_the_selected_result_and_links_navigate(qtbot, window):
+    type_query(qtbot, window, "kinderen uit de knel")
+    window.results.setFocus()
+    with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
+        qtbot.keyClick(window.results, Qt.Key_Return)
+    assert shown.args == ["kinderen-uit-de-knel"]
+    assert "Kinderen uit de Knel" in window.card_view.toPlainText()
+    with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT):
+        window.card_view.anchorClicked.emit(QUrl("kaart:parallel-ouderschap"))  # the zie_ook link
+    assert window.current_card.id == "parallel-ouderschap"
+    qtbot.keyClick(window, Qt.Key_Left, Qt.AltModifier)
+    qtbot.waitUntil(lambda: window.current_card.id == "kinderen-uit-de-knel", timeout=TIMEOUT)
+    window.go_forward()
+    assert window.current_card.id == "parallel-ouderschap"
+
+
+def test_card_shows_cautions_chips_and_sources(qtbot, window):
+    window.open_card("intieme-terreur")
+    html = window.card_view.toHtml()
+    text = window.card_view.toPlainText()
+    assert "Let op" in text and "gezamenlijke gesprekken" in text
+    assert "Kenniskaart (ex-)partnergeweld" in text and "r. 55-73" in text
+    assert "filter:geweldstype=intieme-terreur" in html
+
+
+def test_clicking_a_chip_filters(qtbot, window):
+    window.open_card("kinderen-uit-de-knel")
+    window.card_view.anchorClicked.emit(QUrl("filter:profiel=complexe-scheiding"))
+    qtbot.waitUntil(lambda: window.last_response is not None and window.model.rowCount() == 4, timeout=TIMEOUT)
+    assert window.filters() == {"profiel": ["complexe-scheiding"]}
+
+
+def test_external_links_need_an_explicit_action(qtbot, window):
+    window.open_card("oranje-huis-aanpak")
+    window.card_view.anchorClicked.emit(QUrl("https://www.movisie.nl/interventie/oranje-huis-aanpak"))
+    assert window.link_bar.isVisibleTo(window)
+    assert "movisie.nl" in window.link_label.text()
+
+
+def test_start_page_phase_and_profile_lead_to_filtered_lists(qtbot, window):
+    window.start_page.filterRequested.emit("fase", "herstel")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=TIMEOUT)
+    assert window.filters() == {"fase": ["herstel"]}
+    assert all("herstel" in h.facets.get("fase", []) for h in window.model.hits)
+
+
+def test_bookmark_survives_a_restart(qtbot, window, mini_engine, user_folder):
+    window.open_card("stalking")
+    qtbot.keyClick(window, Qt.Key_D, Qt.ControlModifier)
+    assert "stalking" in window.user.bookmarks
+    window.close()
+    again = MainWindow(mini_engine, None, user_folder)
+    qtbot.addWidget(again)
+    assert again.user.bookmarks == ["stalking"]
+    again._fill_menu(again.bookmarks_menu, again.user.bookmarks)
+    assert [a.text() for a in again.bookmarks_menu.actions()] == ["Stalking"]
+    again.close()
+
+
+def test_damaged_bookmarks_file_is_set_aside(qtbot, mini_engine, user_folder):
+    user_folder.mkdir(parents=True)
+    (user_folder / "bladwijzers.json").write_text("{kapot", encoding="utf-8")
+    win = MainWindow(mini_engine, None, user_folder)
+    qtbot.addWidget(win)
+    assert win.user.bookmarks == []
+    assert "opzijgezet" in win.statusBar().currentMessage()
+    assert list(user_folder.glob("bladwijzers.beschadigd-*.json"))
+    win.close()
+
+
+def test_compare_two_interventions(qtbot, window, tmp_path):
+    for card_id in ("oranje-huis-aanpak", "kinderen-uit-de-knel"):
+        window.open_card(card_id)
+        window.compare_add_action.trigger()
+    assert window.compare_action.isEnabled()
+    window.compare_action.trigger()
+    compare = window.compare_window
+    qtbot.addWidget(compare)
+    text = compare.view.toPlainText()
+    assert "Oranje Huis-aanpak" in text and "Kinderen uit de Knel" in text
+    assert "Doel" in text and "Voor wie" in text and "Erkenning" in text
+    out = compare.save_pdf(tmp_path / "vergelijking.pdf")
+    assert "Oranje Huis-aanpak" in pdf_text(out)
+    compare.close()
+
+
+def test_export_card_pdf_has_title_and_sources(qtbot, window, tmp_path):
+    window.open_card("oranje-huis-aanpak")
+    text = pdf_text(window.export_card_pdf(tmp_path / "kaart.pdf"))
+    assert "Oranje Huis-aanpak" in text
+    assert "Bronnen" in text and "Kenniskaart" in text and "1240-1265" in text
+    assert "afgedrukt op" in text
+
+
+def test_result_list_pdf(qtbot, window, tmp_path):
+    type_query(qtbot, window, "kinderen")
+    text = pdf_text(window.export_results_pdf(tmp_path / "lijst.pdf"))
+    assert "Zoekresultaten" in text and "Kinderen uit de Knel" in text
+
+
+def test_every_focusable_widget_has_an_accessible_name(qtbot, window):
+    type_query(qtbot, window, "kinderen")
+    window.open_card("intieme-terreur")
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.TabFocus:
+            iface = QAccessible.queryAccessibleInterface(widget)
+            name = iface.text(QAccessible.Name) if iface else ""
+            if not name.strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert missing == []
+
+
+def test_results_model_passes_the_model_tester(qtbot, qtmodeltester, window):
+    type_query(qtbot, window, "kinderen")
+    qtmodeltester.check(window.model)
+
+
+def test_zoom_changes_text_size(qtbot, window):
+    before = QApplication.instance().font().pointSizeF()
+    window.zoom(1)
+    assert QApplication.instance().font().pointSizeF() == before + 1
+    window.zoom(-1)
+
+
+def test_cli_export_writes_the_same_pdf(mini_pack, tmp_path):
+    import os
+
+    out = tmp_path / "stalking.pdf"
+    env = dict(os.environ, NAVIGATOR_CONTENT=str(mini_pack), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "navigator", "export", "stalking", "--out", str(out)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Stalking" in text and "Bronnen" in text
+    missing = subprocess.run([sys.executable, "-m", "navigator", "export", "bestaat-niet", "--out", str(out)],
+                             capture_output=True, text=True, env=env, timeout=120)
+    assert missing.returncode == 2 and "Geen kaart" in missing.stderr
