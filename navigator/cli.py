@@ -156,7 +156,13 @@ def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
     from .ui import export, render
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
-    export.write_pdf(out, card.title, render.card_html(card, engine, printable=True))
+    if card.type == "scenario":  # with the trainer's notes, as the app exports it
+        from .ui.scenario import ScenarioNotes, scenario_html
+
+        html = scenario_html(card, engine, ScenarioNotes(paths.user_data_dir(), card.id))
+    else:
+        html = render.card_html(card, engine, printable=True)
+    export.write_pdf(out, card.title, html)
     print(f"PDF geschreven: {out}", file=sys.stderr)
     return 0
 

@@ -109,3 +109,19 @@ def test_any_input_gives_results_or_none_never_an_exception(mini_engine, query):
     response = mini_engine.search(query)
     assert response.total >= 0
     assert isinstance(response.to_json()["results"], list)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_filter_keys = st.sampled_from(["type", "profiel", "fase", "doelgroep", "geweldstype", "domein", "erkenning", "x", ""])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), filters=st.dictionaries(_filter_keys, st.lists(st.text(max_size=30), max_size=3),
+                                                        max_size=4))
+def test_property_search_never_raises(mini_engine, text, filters):
+    response = mini_engine.search(text, filters)
+    assert 0 <= len(response.hits) <= response.total
+    data = response.to_json()
+    assert set(data) >= {"query", "total", "results", "facets"}

@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self.engine = engine
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
         self.resize(1280, 820)
-        self.user = UserLists(user_folder or paths.user_data_dir())
+        self.user_folder = user_folder or paths.user_data_dir()
+        self.user = UserLists(self.user_folder)
         self.history: list[str] = []
         self.history_pos = -1
         self.current_card = None
@@ -150,10 +151,12 @@ class MainWindow(QMainWindow):
         self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence(Qt.CTRL | Qt.Key_D))
         self.compare_add_action = self._action(tr("+ Vergelijk"), self.toggle_compare)
         self.compare_action = self._action(tr("Vergelijken"), self.show_compare)
+        self.explore_action = self._action(tr("Scenario starten"), lambda: self.open_scenario(False))
+        self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence(Qt.Key_F5))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_P))
-        for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.print_action,
-                       self.pdf_action):
+        for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
+                       self.trainer_action, self.print_action, self.pdf_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         self.card_view.cardRequested.connect(self.open_card)
         self.card_view.filterRequested.connect(self.apply_filter)
         self.card_view.externalLinkRequested.connect(self._external_link)
+        self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
         self.link_bar = QWidget()
         link_layout = QHBoxLayout(self.link_bar)
         link_layout.setContentsMargins(4, 2, 4, 2)
@@ -252,7 +256,7 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         for sequence in (QKeySequence(Qt.CTRL | Qt.Key_K), QKeySequence.Find):
             QShortcut(sequence, self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key_Escape), self.search_field, activated=self.search_field.clear)
+        self.search_field.installEventFilter(self)  # Esc clears it (a key event, not a window-wide shortcut)
 
     # --- search --------------------------------------------------------------------------------------
 
@@ -374,6 +378,9 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(len(self.compare_ids) >= 2)
         self.print_action.setEnabled(card is not None)
         self.pdf_action.setEnabled(card is not None)
+        is_scenario = card is not None and card.type == "scenario"
+        self.explore_action.setVisible(is_scenario)
+        self.trainer_action.setVisible(is_scenario)
 
     def _fill_menu(self, menu: QMenu, ids: list[str]) -> None:
         menu.clear()
@@ -425,17 +432,40 @@ class MainWindow(QMainWindow):
         self.compare_window.cardRequested.connect(self.open_card)
         self.compare_window.show()
 
+    def open_scenario(self, trainer: bool = False):
+        from .scenario import ScenarioWindow
+
+        card = self.current_card
+        if card is None or card.type != "scenario":
+            return None
+        self.scenario_window = ScenarioWindow(card, self.engine, self.user_folder, trainer=trainer)
+        if trainer:
+            self.scenario_window.showFullScreen()
+        else:
+            self.scenario_window.resize(1000, 760)
+            self.scenario_window.show()
+        self.scenario_window.activateWindow()
+        self.scenario_window.setFocus()
+        return self.scenario_window
+
+    def _printable_card(self) -> str:
+        from .scenario import ScenarioNotes, scenario_html
+
+        card = self.current_card
+        if card.type == "scenario":
+            return scenario_html(card, self.engine, ScenarioNotes(self.user_folder, card.id))
+        return render.card_html(card, self.engine, printable=True)
+
     def print_current(self) -> None:
         if self.current_card is not None:
-            export.print_html(self, self.current_card.title, render.card_html(self.current_card, self.engine, True))
+            export.print_html(self, self.current_card.title, self._printable_card())
 
     def ask_card_pdf(self) -> None:
         if self.current_card is not None:
             export.ask_pdf_path(self, export.safe_filename(self.current_card.title) + ".pdf", self.export_card_pdf)
 
     def export_card_pdf(self, path):
-        path = export.write_pdf(path, self.current_card.title,
-                                render.card_html(self.current_card, self.engine, printable=True))
+        path = export.write_pdf(path, self.current_card.title, self._printable_card())
         self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
         return path
 
@@ -494,6 +524,12 @@ class MainWindow(QMainWindow):
             text_color=palette.color(QPalette.Text).name(), muted=palette.color(QPalette.PlaceholderText).name(),
             accent=palette.color(QPalette.Link).name(), caution_bg="#5a4300" if dark else "#fff3cd",
             caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
+
+    def eventFilter(self, obj, event):
+        if obj is self.search_field and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.search_field.clear()
+            return True
+        return super().eventFilter(obj, event)
 
     def changeEvent(self, event):
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):

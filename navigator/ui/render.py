@@ -118,6 +118,9 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
     if card.fields.get("tips"):
         parts.append("<h2>Tips</h2><ul>" + "".join(f"<li>{_inline(t)}</li>" for t in card.fields["tips"]) + "</ul>")
     if card.type == "scenario":
+        if not printable:
+            parts.append('<p><a href="scenario:verken"><b>▶ Scenario stap voor stap</b></a> &nbsp;·&nbsp; '
+                         '<a href="scenario:trainer"><b>Trainermodus, volledig scherm (F5)</b></a></p>')
         parts.append(scenario_outline_html(card))
     parts.append(markdown_html(card.body))
     links = []

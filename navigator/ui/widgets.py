@@ -352,6 +352,7 @@ class CardView(QTextBrowser):
     cardRequested = Signal(str)
     filterRequested = Signal(str, str)
     externalLinkRequested = Signal(QUrl)
+    scenarioRequested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -368,6 +369,8 @@ class CardView(QTextBrowser):
         elif scheme == "filter":
             facet, _, value = text.split(":", 1)[1].partition("=")
             self.filterRequested.emit(facet, value)
+        elif scheme == "scenario":
+            self.scenarioRequested.emit(text.split(":", 1)[1])
         elif scheme in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif url.hasFragment():
