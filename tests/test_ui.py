@@ -219,3 +219,9 @@ def test_cli_export_writes_the_same_pdf(mini_pack, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "navigator", "export", "bestaat-niet", "--out", str(out)],
                              capture_output=True, text=True, env=env, timeout=120)
     assert missing.returncode == 2 and "Geen kaart" in missing.stderr
+
+
+def test_qt_own_strings_are_dutch(qtbot, window):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"

@@ -8,6 +8,7 @@ import bisect
 import html
 import re
 import threading
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -58,12 +59,17 @@ class SearchResponse:
         return out
 
 
+# An alternative is a list of slots that must all match (AND); a slot is a set of stems of which any
+# may match (OR), in any field. "oranjehuis" has the alternatives [{oranjehuis}] and [{oranje}, {huis}].
+Alternative = list[dict[str, float]]
+
+
 @dataclass
 class _Unit:
     """One thing the user asked for (a word, or a phrase that matched a synonym), with its alternatives."""
 
     text: str
-    query: Q.Query
+    alternatives: list[Alternative]
     stems: set[str]
 
 
@@ -92,6 +98,7 @@ class SearchEngine:
         self.facet_values = {f.key: [v.key for v in f.values] for f in taxonomy.facets}
         self._phrases = self._phrase_table(taxonomy, synonyms)
         self._local = threading.local()
+        self._postings_cache: dict[str, frozenset[int]] = {}
         self._all_docs = frozenset(range(len(self.records)))
 
     # --- public --------------------------------------------------------------------------------------
@@ -107,7 +114,7 @@ class SearchEngine:
 
         relaxed = False
         if units:
-            matched_by_unit = [set(self._docs(u.query)) for u in units]
+            matched_by_unit = [self._unit_docs(u) for u in units]
             need = len(units) if len(units) <= 2 else len(units) - len(units) // 3
             matched = self._at_least(matched_by_unit, need)
             if not matched and need > 1:
@@ -120,7 +127,7 @@ class SearchEngine:
 
         passing, counts = self._facet_counts(matched, active)
         if units:
-            ranked = self._rank(Q.Or([u.query for u in units]), passing, limit)
+            ranked = self._rank(units, passing, limit)
         else:
             ranked = [(doc, 0.0) for doc in sorted(passing, key=self._browse_key)[:limit]]
         highlight = set().union(*(u.stems for u in units)) if units else set()
@@ -162,9 +169,9 @@ class SearchEngine:
             span = self._longest_phrase(all_words, i)
             if span:
                 phrase = tuple(all_words[i:i + span])
-                alternatives = [self._words_query(phrase)] + [self._words_query(alt, 0.9) for alt in self._phrases[phrase]]
+                alternatives = [self._slots(phrase)] + [self._slots(alt, 0.9) for alt in self._phrases[phrase]]
                 stems = {stem(w) for form in (phrase, *self._phrases[phrase]) for w in form}
-                units.append(_Unit(" ".join(phrase), Q.Or(alternatives), stems))
+                units.append(_Unit(" ".join(phrase), alternatives, stems))
                 i += span
                 continue
             word = all_words[i]
@@ -185,36 +192,34 @@ class SearchEngine:
                 return span
         return 0
 
-    def _terms(self, term: str, boost: float = 1.0) -> list[Q.Query]:
-        return [Q.Term(f, term, boost=b * boost) for f, b in FIELD_BOOSTS.items()]
-
-    def _words_query(self, form: tuple[str, ...], boost: float = 1.0) -> Q.Query:
-        parts = [Q.Or(self._terms(stem(w), boost)) for w in form]
-        return parts[0] if len(parts) == 1 else Q.And(parts)
+    @staticmethod
+    def _slots(form: tuple[str, ...], boost: float = 1.0) -> Alternative:
+        return [{stem(w): boost} for w in form]
 
     def _word_unit(self, word: str) -> tuple[_Unit | None, str | None]:
         """The alternatives for one word, and a correction if the word itself is unknown."""
         stems = {stem(word)}
-        alternatives = self._terms(stem(word))
+        same: dict[str, float] = {stem(word): 1.0}  # one slot: the word, a correction, compounds ending in it
+        alternatives: list[Alternative] = [[same]]
         fix = None
         known = word in self.vocabulary or self._stem_known(word)
         if not known:
             parts = self._splitter.split(word)
             if parts:  # oranjehuis -> oranje + huis
-                alternatives.append(Q.And([Q.Or(self._terms(stem(p), 0.8)) for p in parts]))
+                alternatives.append([{stem(p): 0.8} for p in parts])
                 stems |= {stem(p) for p in parts}
             else:
                 correction = self._correct(word)
                 if correction:
                     fix = correction
-                    alternatives += self._terms(stem(correction), 0.8)
+                    same.setdefault(stem(correction), 0.8)
                     stems.add(stem(correction))
                 elif not self._compounds_for(word):
                     return None, None
         for compound in self._compounds_for(word)[:40]:  # verbod -> huisverbod, straatverbod, ...
-            alternatives += self._terms(stem(compound), 0.6)
+            same.setdefault(stem(compound), 0.6)
             stems.add(stem(compound))
-        return _Unit(word, Q.Or(alternatives), stems), fix
+        return _Unit(word, alternatives, stems), fix
 
     def _stem_known(self, word: str) -> bool:
         cache = self.__dict__.setdefault("_stem_set", None)
@@ -266,8 +271,26 @@ class SearchEngine:
             searcher = self._local.searcher = self._ix.searcher()
         return searcher
 
-    def _docs(self, q: Q.Query):
-        return self._searcher().docs_for_query(q)
+    def _postings(self, term: str) -> frozenset[int]:
+        """Documents that have `term` in any field; cached, since typing repeats the same words."""
+        docs = self._postings_cache.get(term)
+        if docs is None:
+            reader = self._searcher().reader()
+            found: set[int] = set()
+            for field in FIELD_BOOSTS:
+                if (field, term) in reader:
+                    found.update(reader.postings(field, term).all_ids())
+            if len(self._postings_cache) > 50_000:  # bounded: a long session types many distinct prefixes
+                self._postings_cache.clear()
+            docs = self._postings_cache[term] = frozenset(found)
+        return docs
+
+    def _unit_docs(self, unit: _Unit) -> set[int]:
+        matched: set[int] = set()
+        for alternative in unit.alternatives:
+            slot_docs = [set().union(*(self._postings(t) for t in slot)) for slot in alternative]
+            matched |= set.intersection(*slot_docs) if slot_docs else set()
+        return matched
 
     @staticmethod
     def _at_least(sets: list[set[int]], need: int) -> set[int]:
@@ -330,10 +353,23 @@ class SearchEngine:
                         bucket[value] += 1
         return passing, counts
 
-    def _rank(self, q: Q.Query, allowed: set[int], limit: int) -> list[tuple[int, float]]:
+    def _rank(self, units: list[_Unit], allowed: set[int], limit: int) -> list[tuple[int, float]]:
+        """BM25F over every stem the units asked for, restricted to the documents that matched."""
         if not allowed or limit == 0:
             return []
-        results = self._searcher().search(q, filter=allowed, limit=limit)
+        weights: dict[str, float] = {}
+        for unit in units:
+            for alternative in unit.alternatives:
+                for slot in alternative:
+                    for term, boost in slot.items():
+                        if self._postings(term) and boost > weights.get(term, 0):
+                            weights[term] = boost
+        reader = self._searcher().reader()
+        terms = [Q.Term(field, term, boost=field_boost * boost) for term, boost in weights.items()
+                 for field, field_boost in FIELD_BOOSTS.items() if (field, term) in reader]
+        if not terms:
+            return []
+        results = self._searcher().search(Q.Or(terms), filter=allowed, limit=limit)
         return [(hit.docnum, hit.score) for hit in results]
 
     def _browse_key(self, doc: int):
@@ -369,26 +405,35 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
 
 
+@lru_cache(maxsize=100_000)
+def _token_stem(token: str) -> str:
+    return stem(fold(token))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[str, frozenset], ...]:
+    """A text's sentences with the stems in each, computed once per text (a card is shown many times)."""
+    out = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if len(sentence) >= 20:
+            out.append((sentence, frozenset(_token_stem(t) for t in _TOKEN.findall(sentence))))
+    return tuple(out)
+
+
 def make_snippet(summary: str, body: str, stems: set[str], width: int = 220) -> str:
     """The sentence that best shows why a card matched, matched words marked **like this**."""
-    best, best_score = summary, _sentence_score(summary, stems)
-    for match in _SENTENCE.finditer(body):
-        sentence = match.group().strip()
-        if len(sentence) < 20:
-            continue
-        score = _sentence_score(sentence, stems)
+    best, best_score = summary, len(stems & {_token_stem(t) for t in _TOKEN.findall(summary)})
+    for sentence, sentence_stems in _sentences(body):
+        score = len(stems & sentence_stems)
         if score > best_score:
             best, best_score = sentence, score
     best = " ".join(best.split())
     if len(best) > width:
-        first = next((m.start() for m in _TOKEN.finditer(best) if stem(fold(m.group())) in stems), 0)
+        first = next((m.start() for m in _TOKEN.finditer(best) if _token_stem(m.group()) in stems), 0)
         start = max(0, min(first - 60, len(best) - width))
         best = ("…" if start else "") + best[start:start + width].strip() + "…"
-    return _TOKEN.sub(lambda m: f"**{m.group()}**" if stem(fold(m.group())) in stems else m.group(), best)
-
-
-def _sentence_score(sentence: str, stems: set[str]) -> int:
-    return len({s for s in (stem(fold(t)) for t in _TOKEN.findall(sentence)) if s in stems})
+    return _TOKEN.sub(lambda m: f"**{m.group()}**" if _token_stem(m.group()) in stems else m.group(), best)
 
 
 def _distance(a: str, b: str, limit: int) -> int:

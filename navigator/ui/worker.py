@@ -26,7 +26,7 @@ class _Worker(QObject):
         if request is None:  # a newer request was already handled by an earlier wake-up
             return
         generation, text, filters = request
-        self.finished.emit(generation, self.engine.search(text, filters, limit=200))
+        self.finished.emit(generation, self.engine.search(text, filters, limit=100))
 
 
 class SearchRunner(QObject):
