@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test index validate relevance clean
+.PHONY: run test index validate relevance bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ validate: $(STAMP)
 
 relevance: $(STAMP)
 	$(PY) benchmarks/relevance.py
+
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) index dist build *.egg-info

@@ -1,0 +1,68 @@
+"""Child processes for the benchmark: cold start to first paint, and peak memory of a search session.
+
+    python benchmarks/probe.py bare                      # Python + PySide6 showing an empty window
+    python benchmarks/probe.py app INDEX CONTENT         # the real main window on a prebuilt index
+    python benchmarks/probe.py rss INDEX Q1 Q2           # open, search as typed, report peak RSS in MB
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _paint_then_exit(app, widget) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if obj is widget and event.type() == QEvent.Paint:
+                print("painted", flush=True)
+                os._exit(0)  # measure start-up only, not tear-down
+            return False
+
+    app._first_paint = FirstPaint()
+    widget.installEventFilter(app._first_paint)
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        app = QApplication(sys.argv[:1])
+        window = QWidget()
+        window.resize(1280, 820)
+        _paint_then_exit(app, window)
+        window.show()
+        app.exec()
+    elif mode == "app":
+        from navigator.search import open_engine
+        from navigator.ui.app import make_application
+        from navigator.ui.mainwindow import MainWindow
+
+        index, content = Path(sys.argv[2]), Path(sys.argv[3])
+        app = make_application()
+        engine, _ = open_engine([content], [index], index.parent / "rebuilt-index")
+        window = MainWindow(engine, None, index.parent / "user")
+        _paint_then_exit(app, window)
+        window.show()
+        app.exec()
+    elif mode == "rss":
+        import resource
+
+        from navigator.search import SearchEngine
+        from navigator.search.index import open_index
+
+        engine = SearchEngine(*open_index(Path(sys.argv[2])))
+        for query in sys.argv[3:]:
+            for end in range(1, len(query) + 1):
+                engine.search(query[:end], limit=50)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+
+
+if __name__ == "__main__":
+    main()
