@@ -43,7 +43,7 @@ def open_trainer(qtbot, main_window) -> ScenarioWindow:
 def test_walk_the_scenario_in_trainer_mode_with_the_keyboard(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
     assert trainer.isFullScreen()
-    assert trainer.font().pointSizeF() >= 18
+    assert trainer.text_size >= 20 and 'font-size: 2' in trainer.step_view.document().defaultStyleSheet()
     text = trainer.step_view.toPlainText()
     assert "Is het veilig genoeg?" in text
     assert "We moeten nu ingrijpen" not in text  # voices stay hidden until revealed

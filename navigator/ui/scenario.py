@@ -123,13 +123,15 @@ class ScenarioWindow(QWidget):
         self.setWindowTitle(f"{card.title} — " + (tr("trainermodus") if trainer else tr("scenario")))
         self.setAccessibleName(self.windowTitle())
         self.setFocusPolicy(Qt.StrongFocus)
-        if trainer:
-            font = QFont(self.font())
-            font.setPointSizeF(max(18.0, font.pointSizeF() * 1.8))
-            self.setFont(font)
+        # Trainer mode: the text a room reads is large; the controls stay at a normal size.
+        base = self.font().pointSizeF()
+        self.text_size = max(20.0, base * 2.0) if trainer else base * 1.1
 
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(tr("Voortgang"))
+        label_font = QFont(self.font())
+        label_font.setPointSizeF(self.text_size * 0.8)
+        self.progress_label.setFont(label_font)
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, len(self.steps)))
         self.progress.setTextVisible(False)
@@ -148,7 +150,7 @@ class ScenarioWindow(QWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText(tr("Notities bij deze stap (blijven op deze computer)"))
         self.notes_edit.setAccessibleName(tr("Notities bij deze stap"))
-        self.notes_edit.setMaximumHeight(160 if not trainer else 200)
+        self.notes_edit.setMaximumHeight(140)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
@@ -166,10 +168,10 @@ class ScenarioWindow(QWidget):
         self.next_button = QPushButton(tr("Volgende stap ▶"))
         self.next_button.setAccessibleName(tr("Volgende stap"))
         self.next_button.clicked.connect(self.next_step)
-        self.export_md_button = QPushButton(tr("Notities als Markdown"))
+        self.export_md_button = QPushButton(tr("Notities (Markdown)"))
         self.export_md_button.setAccessibleName(tr("Notities exporteren als Markdown"))
         self.export_md_button.clicked.connect(self._ask_markdown)
-        self.export_pdf_button = QPushButton(tr("Scenario met notities als PDF"))
+        self.export_pdf_button = QPushButton(tr("PDF met notities"))
         self.export_pdf_button.setAccessibleName(tr("Scenario met notities exporteren als PDF"))
         self.export_pdf_button.clicked.connect(
             lambda: export.ask_pdf_path(self, export.safe_filename(card.title) + ".pdf", self.export_pdf))
@@ -276,10 +278,10 @@ class ScenarioWindow(QWidget):
         for card_id in step.get("kaarten") or []:
             record = self.engine.record(card_id)
             if record:
-                buttons.append((f"📄 {record['title']}", lambda _=False, c=card_id: self.show_card(c)))
+                buttons.append((tr("Kaart: ") + record["title"], lambda _=False, c=card_id: self.show_card(c)))
         for n, (label, slot) in enumerate(buttons):
             button = QPushButton(label)
-            button.setAccessibleName(label.lstrip("➜📄 "))
+            button.setAccessibleName(label.lstrip("➜ "))
             button.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }")
             button.clicked.connect(slot)
             self.actions_layout.addWidget(button, n // 2, n % 2)
@@ -361,8 +363,11 @@ class ScenarioWindow(QWidget):
         self._md_dialog = dialog
 
     def _apply_style(self) -> None:
-        size = self.font().pointSizeF()
+        size = self.text_size
         for view in (self.step_view, self.card_view):
+            font = QFont(view.font())
+            font.setPointSizeF(size)
+            view.setFont(font)
             view.document().setDefaultStyleSheet(
                 f"body {{ font-size: {size}pt; }} h1 {{ font-size: {size * 1.5:.1f}pt; }}"
                 f"h3 {{ font-size: {size * 1.1:.1f}pt; }} .verbinden td {{ background-color: #e3f0ff; color: #0b2e59; }}"
