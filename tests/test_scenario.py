@@ -68,7 +68,7 @@ def test_walk_the_scenario_in_trainer_mode_with_the_keyboard(qtbot, main_window)
 def test_follow_a_linked_card_and_return_to_the_same_step(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
     qtbot.keyClick(trainer, Qt.Key_Right)
-    buttons = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "Intieme terreur" in b.text()]
+    buttons = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "Intieme terreur" in b.accessibleName()]
     assert buttons
     buttons[0].click()
     assert trainer.pages.currentIndex() == 1 and "Intieme terreur" in trainer.card_view.toPlainText()
@@ -80,7 +80,7 @@ def test_follow_a_linked_card_and_return_to_the_same_step(qtbot, main_window):
 
 def test_decision_point_leads_to_a_step(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
-    choice = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "stap 2" in b.text()]
+    choice = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "stap 2" in b.accessibleName()]
     choice[0].click()
     assert trainer.step == 1
     trainer.close()

@@ -33,7 +33,7 @@ FIELD_LABELS = {
     "doel": "Doel",
     "voor_wie": "Voor wie",
     "uitvoering": "Uitvoering",
-    "erkenning_toelichting": "Erkenning",
+    "erkenning_toelichting": "Over de erkenning",
     "kader": "Juridisch kader",
     "wie": "Wie",
     "rol": "Rol",

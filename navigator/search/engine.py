@@ -432,7 +432,11 @@ def make_snippet(summary: str, body: str, stems: set[str], width: int = 220) -> 
     if len(best) > width:
         first = next((m.start() for m in _TOKEN.finditer(best) if _token_stem(m.group()) in stems), 0)
         start = max(0, min(first - 60, len(best) - width))
-        best = ("…" if start else "") + best[start:start + width].strip() + "…"
+        if start:  # begin and end on whole words
+            start = best.find(" ", start) + 1 or start
+        end = best.rfind(" ", start, start + width)
+        end = end if end > start else start + width
+        best = ("…" if start else "") + best[start:end].strip() + ("…" if end < len(best) else "")
     return _TOKEN.sub(lambda m: f"**{m.group()}**" if _token_stem(m.group()) in stems else m.group(), best)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 
 import markdown
 import nh3
@@ -20,7 +21,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"https", "http", "mailto", "kaart"}
 TYPE_LABELS = {"kennis": "Kennis", "interventie": "Interventie", "instrument": "Instrument", "maatregel": "Maatregel",
                "frustratie": "Frustratie", "organisatie": "Organisatie", "scenario": "Scenario"}
-COMPARE_ROWS = ("doel", "voor_wie", "uitvoering", "fase", "profiel", "doelgroep", "erkenning", "let_op",
+COMPARE_ROWS = ("doel", "voor_wie", "uitvoering", "fase", "profiel", "doelgroep", "erkenning", "erkenning_toelichting", "let_op",
                 "contra_indicaties")
 
 _md = markdown.Markdown(extensions=["tables", "sane_lists"])
@@ -31,9 +32,23 @@ def sanitize(fragment: str) -> str:
                      link_rel=None, strip_comments=True)
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _separate_lists(text: str) -> str:
+    """Markdown needs a blank line before a list; authors often forget it, so add it."""
+    out: list[str] = []
+    for line in (text or "").splitlines():
+        if _LIST_ITEM.match(line) and out and out[-1].strip() and not _LIST_ITEM.match(out[-1]) \
+                and not out[-1].startswith(("  ", "\t", "|")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def markdown_html(text: str) -> str:
     _md.reset()
-    return sanitize(_md.convert(text or ""))
+    return sanitize(_md.convert(_separate_lists(text)))
 
 
 def esc(text) -> str:

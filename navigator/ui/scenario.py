@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..content import read_card
@@ -16,6 +16,25 @@ from .widgets import CardView, tr
 
 DOMAIN_LABELS = {"sociaal": "Sociaal domein", "zorg": "Zorg", "veiligheid": "Veiligheid", "jeugd": "Jeugd"}
 DOMAIN_COLORS = {"sociaal": "#3b7dd8", "zorg": "#3ba86b", "veiligheid": "#d8563b", "jeugd": "#b05bd8"}
+
+
+class WrapButton(QPushButton):
+    """A push button whose label wraps, for long decision texts in a narrow column."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(text)
+        self.setToolTip(text)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label)
+
+    def resizeEvent(self, event):
+        self.setMinimumHeight(self.label.heightForWidth(max(50, self.width() - 16)) + 10)
+        super().resizeEvent(event)
 
 
 class ScenarioNotes:
@@ -144,13 +163,13 @@ class ScenarioWindow(QWidget):
         self.step_view.anchorClicked.connect(lambda url: self.show_card(url.toString().split(":", 1)[1]))
 
         self.actions_box = QWidget()
-        self.actions_layout = QGridLayout(self.actions_box)
+        self.actions_layout = QVBoxLayout(self.actions_box)
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
 
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText(tr("Notities bij deze stap (blijven op deze computer)"))
         self.notes_edit.setAccessibleName(tr("Notities bij deze stap"))
-        self.notes_edit.setMaximumHeight(140)
+        self.notes_edit.setMinimumHeight(120)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
@@ -184,15 +203,23 @@ class ScenarioWindow(QWidget):
         for button in (self.export_md_button, self.export_pdf_button, self.close_button):
             nav.addWidget(button)
 
-        step_page = QWidget()
-        step_layout = QVBoxLayout(step_page)
-        step_layout.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Vertical)
-        splitter.addWidget(self.step_view)
-        splitter.addWidget(self.notes_edit)
-        splitter.setStretchFactor(0, 4)
-        step_layout.addWidget(splitter, 1)
-        step_layout.addWidget(self.actions_box)
+        # The step text gets the room; decision points, linked cards and notes sit in a column beside it.
+        actions_scroll = QScrollArea()
+        actions_scroll.setWidgetResizable(True)
+        actions_scroll.setWidget(self.actions_box)
+        actions_scroll.setAccessibleName(tr("Keuzes en kaarten"))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(actions_scroll, 1)
+        side_layout.addWidget(QLabel(tr("Notities")))
+        side_layout.addWidget(self.notes_edit)
+        step_page = QSplitter(Qt.Horizontal)
+        step_page.addWidget(self.step_view)
+        step_page.addWidget(side)
+        step_page.setStretchFactor(0, 3)
+        step_page.setStretchFactor(1, 1)
+        step_page.setSizes([1100, 420])
 
         self.card_view = CardView()
         self.card_view.setFocusPolicy(Qt.NoFocus)
@@ -267,7 +294,7 @@ class ScenarioWindow(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         step = self.steps[self.step]
-        buttons = []
+        buttons = [(None, tr("Keuzes"))] if step.get("keuzes") else []
         for choice in step.get("keuzes") or []:
             target = choice.get("naar_stap")
             label = choice.get("tekst", "")
@@ -275,16 +302,21 @@ class ScenarioWindow(QWidget):
                 buttons.append((f"➜ {label} (stap {target})", lambda _=False, t=target: self.show_step(t - 1)))
             elif choice.get("kaart"):
                 buttons.append((f"➜ {label}", lambda _=False, c=choice["kaart"]: self.show_card(c)))
+        if step.get("kaarten"):
+            buttons.append((None, tr("Kaarten bij deze stap")))
         for card_id in step.get("kaarten") or []:
             record = self.engine.record(card_id)
             if record:
-                buttons.append((tr("Kaart: ") + record["title"], lambda _=False, c=card_id: self.show_card(c)))
-        for n, (label, slot) in enumerate(buttons):
-            button = QPushButton(label)
-            button.setAccessibleName(label.lstrip("➜ "))
-            button.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }")
+                buttons.append((record["title"], lambda _=False, c=card_id: self.show_card(c)))
+        for label, slot in buttons:
+            if slot is None or isinstance(slot, str):
+                heading = QLabel(f"<b>{esc(slot if isinstance(slot, str) else label)}</b>")
+                self.actions_layout.addWidget(heading)
+                continue
+            button = WrapButton(label)
             button.clicked.connect(slot)
-            self.actions_layout.addWidget(button, n // 2, n % 2)
+            self.actions_layout.addWidget(button)
+        self.actions_layout.addStretch(1)
 
     def reveal_next(self) -> None:
         if self.pages.currentIndex() != 0:

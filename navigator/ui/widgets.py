@@ -51,9 +51,9 @@ class ResultsModel(QAbstractListModel):
         if role == HTML_ROLE:
             badges = ", ".join(self.engine.taxonomy.label(k, v) for k in ("profiel", "fase")
                                for v in hit.facets.get(k, [])[:3])
-            return (f"<b>{esc(hit.title)}</b> &nbsp;<span style='color:gray'>"
-                    f"{esc(TYPE_LABELS.get(hit.type, hit.type))}</span><br/>{snippet_html(hit.snippet)}"
-                    + (f"<br/><small style='color:gray'>{esc(badges)}</small>" if badges else ""))
+            return (f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(TYPE_LABELS.get(hit.type, hit.type))}</i>"
+                    f"<br/>{snippet_html(hit.snippet)}"
+                    + (f"<br/><small>{esc(badges)}</small>" if badges else ""))
         return None
 
 
