@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         self.facets = FacetPanel(self.engine.taxonomy)
         self.facets.changed.connect(self._filters_changed)
-        self.facets.setMinimumWidth(230)
+        self.facets.setMinimumWidth(270)
 
         self.chips = ChipBar()
         self.chips.removed.connect(self.remove_filter)
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.facets)
         splitter.addWidget(self.middle)
         splitter.addWidget(card_page)
-        splitter.setSizes([230, 540, 510])
+        splitter.setSizes([270, 520, 510])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self._apply_card_style()

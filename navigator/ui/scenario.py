@@ -110,8 +110,8 @@ def step_body_html(step: dict, engine, revealed: int, large: bool = False) -> st
             color = DOMAIN_COLORS.get(domain, "#777777")
             rows.append(f"<tr><td width='8' style='background-color:{color}'></td><td>"
                         f"<b>\u201c{esc(voice.get('tekst'))}\u201d</b><br/>"
-                        f"<span style='color:{color}'>{esc(voice.get('rol'))} · "
-                        f"{esc(DOMAIN_LABELS.get(domain, 'onbekend domein'))}</span></td></tr>")
+                        f"<span style='color:{color}'>{esc(voice.get('rol'))}"
+                        f"{' · ' + esc(DOMAIN_LABELS[domain]) if domain in DOMAIN_LABELS else ''}</span></td></tr>")
         parts.append("<table cellpadding='6' cellspacing='4'>" + "".join(rows) + "</table>")
         hidden = len(voices) - revealed
         if hidden > 0:
@@ -273,8 +273,10 @@ class ScenarioWindow(QWidget):
     def _render(self) -> None:
         step = self.steps[self.step]
         n, total = self.step + 1, len(self.steps)
+        composite = tr(" · samengestelde casus uit het onderzoek") if self.card.fields.get("samengestelde_casus") else ""
         self.progress_label.setText(f"<b>{esc(self.card.title)}</b> — "
-                                    + tr("stap {n} van {t}").replace("{n}", str(n)).replace("{t}", str(total)))
+                                    + tr("stap {n} van {t}").replace("{n}", str(n)).replace("{t}", str(total))
+                                    + composite)
         self.progress.setValue(n)
         html = f"<h1>{esc(step.get('titel', ''))}</h1>" + step_body_html(step, self.engine, self.revealed)
         if self.step == total - 1 and self.card.fields.get("reflectie") and self.revealed >= len(step.get("stemmen") or []):

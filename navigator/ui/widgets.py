@@ -123,6 +123,7 @@ class FacetPanel(QScrollArea):
     def __init__(self, taxonomy, parent=None):
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setAccessibleName(tr("Filters"))
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         self.labels: dict[tuple[str, str], str] = {}
