@@ -133,3 +133,18 @@ def test_content_and_search_never_import_qt():
             "assert not bad, bad\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_navigator_packs_environment_variable_adds_packs(mini_pack, tmp_path):
+    extra = tmp_path / "regio"
+    extra.mkdir()
+    (extra / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
+                                     encoding="utf-8")
+    (extra / "wijkpunt.md").write_text(
+        "---\nid: wijkpunt-zuid\ntype: organisatie\ntitel: Wijkpunt Zuid\nsamenvatting: Inloop voor bewoners.\n"
+        "rol: Luisteren en doorverwijzen.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1}\n"
+        "gecontroleerd: 2026-11-01\n---\nHet wijkpunt is elke ochtend open.\n", encoding="utf-8")
+    env = {"NAVIGATOR_CONTENT": str(mini_pack), "NAVIGATOR_PACKS": str(extra)}
+    assert run_cli("validate", env=env).returncode == 0
+    data = json.loads(run_cli("search", "wijkpunt", "--json", env=env).stdout)
+    assert data["results"][0]["id"] == "wijkpunt-zuid"

@@ -225,3 +225,19 @@ def test_qt_own_strings_are_dutch(qtbot, window):
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+
+
+def test_mouse_back_and_forward_buttons_navigate(qtbot, window):
+    window.open_card("stalking")
+    window.open_card("intieme-terreur")
+    qtbot.mouseClick(window.card_view.viewport(), Qt.BackButton)
+    assert window.current_card.id == "stalking"
+    qtbot.mouseClick(window.card_view.viewport(), Qt.ForwardButton)
+    assert window.current_card.id == "intieme-terreur"
+
+
+def test_recent_cards_are_listed(qtbot, window):
+    window.open_card("stalking")
+    window.open_card("veilig-thuis")
+    window._fill_menu(window.recent_menu, window.user.recent)
+    assert [a.text() for a in window.recent_menu.actions()][:2] == ["Veilig Thuis", "Stalking"]
