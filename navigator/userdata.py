@@ -43,14 +43,14 @@ class JsonStore:
 
     def load(self):
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return self._fresh()
         except OSError as exc:
             self.message = f"{self.path} kan niet gelezen worden ({exc.strerror}); er wordt niets overschreven."
             return self._fresh()
         try:
-            data = json.loads(text)
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, type(self.default)):
                 raise ValueError(f"verwacht {type(self.default).__name__}")
             return data

@@ -149,3 +149,19 @@ def test_a_link_to_a_broken_card_does_not_take_the_linking_card_down(mini_pack):
     assert "stalking" not in corpus.cards
     assert "intieme-terreur" in corpus.cards  # it links to stalking; only stalking's own problem is reported
     assert all("stalking.md" in p.path for p in corpus.problems)
+
+
+def test_replacing_a_card_that_is_not_in_the_core_is_an_error(mini_pack, tmp_path):
+    extra = tmp_path / "regio"
+    extra.mkdir()
+    write(extra, "pack.yaml", "naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n")
+    write(extra, "x.md", GOOD.format(id="regio-x").replace("type: kennis", "type: kennis\nvervangt: bestaat-niet"))
+    corpus, found = problems_for(mini_pack, "x.md", [extra])
+    assert found and found[0].line == 4 and "noemt geen kaart uit het kernpakket" in found[0].message
+    assert "regio-x" not in corpus.cards
+
+
+def test_a_check_date_in_the_future_is_an_error(mini_pack):
+    write(mini_pack, "toekomst.md", GOOD.format(id="toekomst").replace("2026-11-01", "2999-01-01"))
+    corpus, found = problems_for(mini_pack, "toekomst.md")
+    assert found and found[0].line == 9 and "in de toekomst" in found[0].message

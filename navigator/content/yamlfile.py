@@ -70,6 +70,8 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Parsed:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "stream end" in str(exc.problem or ""):
+            mark = exc.context_mark  # something was never closed: point at where it was opened
         line = (mark.line + 1 if mark else 1) + line_offset
         what = exc.problem or exc.context or "onleesbare YAML"
         if exc.context_mark is not None and exc.problem_mark is not None and \
