@@ -69,8 +69,12 @@ def cmd_validate(packs: list[str]) -> int:
 
     pack_dirs = paths.pack_dirs(packs)
     corpus = load_corpus(pack_dirs)
-    for problem in corpus.problems:
+    org_problems = paths.settings(with_user=False).problems
+    for problem in org_problems + corpus.problems:
         print(problem)
+    if org_problems and not corpus.problems:
+        print(f"{len(org_problems)} probleem/problemen in {paths.org_config_file()}.", file=sys.stderr)
+        return 1
     total = len(corpus.cards) + len(set(corpus.left_out))
     if corpus.problems:
         print(f"{len(corpus.problems)} probleem/problemen; {len(set(corpus.left_out))} van {total} kaarten "

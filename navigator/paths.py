@@ -37,10 +37,37 @@ def user_index_dir() -> Path:
     return user_cache_dir() / "index"
 
 
+def program_dir() -> Path:
+    """The folder IT installed the program in (read-only on a locked-down workstation)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).parent
+    return app_root()
+
+
+def org_config_file() -> Path:
+    """The organisation's settings file beside the program (NAVIGATOR_ORG_CONFIG points elsewhere, for tests)."""
+    from .config import ORG_FILE
+
+    return Path(os.environ.get("NAVIGATOR_ORG_CONFIG") or program_dir() / ORG_FILE)
+
+
+def user_settings_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "instellingen.json"
+
+
+def settings(with_user: bool = True):
+    from .config import load_settings
+
+    return load_settings(org_config_file(), user_settings_file() if with_user else None)
+
+
 def extra_packs(cli_packs: list[str] | None = None) -> list[Path]:
-    """Extra content packs: NAVIGATOR_PACKS (separated like PATH) and --pack, in that order."""
+    """Extra content packs: the organisation's, NAVIGATOR_PACKS (separated like PATH), then --pack."""
+    from .config import load_org_file
+
+    org, _ = load_org_file(org_config_file())
     env = [p for p in os.environ.get("NAVIGATOR_PACKS", "").split(os.pathsep) if p.strip()]
-    return [Path(p) for p in env + list(cli_packs or [])]
+    return list(org.get("pakketten", [])) + [Path(p) for p in env + list(cli_packs or [])]
 
 
 def pack_dirs(cli_packs: list[str] | None = None) -> list[Path]:

@@ -35,25 +35,36 @@ def build(pack_dirs: list[Path], out_dir: Path, progress=None):
     return corpus
 
 
+def open_existing(pack_dirs: list[Path], candidates: list[Path],
+                  reasons: list[str] | None = None) -> tuple[SearchEngine, OpenInfo] | None:
+    """The first index among `candidates` that matches the content and opens; None if there is none."""
+    wanted = current_hash(pack_dirs)
+    for candidate in candidates:
+        if not manifest_matches(candidate, wanted):
+            if reasons is not None:
+                reasons.append(f"{candidate}: ontbreekt of hoort bij andere inhoud")
+            continue
+        try:
+            ix, payload = open_index(candidate)
+        except IndexError_ as exc:
+            if reasons is not None:
+                reasons.append(str(exc))
+            continue
+        engine = SearchEngine(ix, payload)
+        return engine, OpenInfo(candidate, problems=engine.problems)
+    return None
+
+
 def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: Path,
                 progress=None) -> tuple[SearchEngine, OpenInfo]:
     """Open the first index that matches the content; otherwise rebuild into `rebuild_dir` and open that.
 
     `read_only_dirs` are tried in order (the shipped index, then the user's cache) and never written.
     """
-    wanted = current_hash(pack_dirs)
-    reasons = []
-    for candidate in list(read_only_dirs) + [rebuild_dir]:
-        if not manifest_matches(candidate, wanted):
-            reasons.append(f"{candidate}: ontbreekt of hoort bij andere inhoud")
-            continue
-        try:
-            ix, payload = open_index(candidate)
-        except IndexError_ as exc:
-            reasons.append(str(exc))
-            continue
-        engine = SearchEngine(ix, payload)
-        return engine, OpenInfo(candidate, problems=engine.problems)
+    reasons: list[str] = []
+    found = open_existing(pack_dirs, list(read_only_dirs) + [rebuild_dir], reasons)
+    if found is not None:
+        return found
     build(pack_dirs, rebuild_dir, progress)
     ix, payload = open_index(rebuild_dir)
     engine = SearchEngine(ix, payload)
@@ -61,4 +72,4 @@ def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: 
 
 
 __all__ = ["Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
-           "make_snippet", "open_engine", "snippet_html"]
+           "make_snippet", "open_engine", "open_existing", "snippet_html"]

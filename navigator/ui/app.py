@@ -32,13 +32,57 @@ def install_translations(app) -> None:
     app._navigator_translators = translators
 
 
+def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
+    """Open a matching index, or rebuild it in a worker thread while a progress dialog shows how far it is."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ..search import open_engine, open_existing
+
+    found = open_existing(pack_dirs, list(read_only_dirs) + [rebuild_dir])
+    if found is not None:
+        return found
+    dialog = QProgressDialog("De zoekindex wordt opgebouwd voor de inhoud op deze computer…", "", 0, 100)
+    dialog.setWindowTitle("Kennisnavigator")
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setAccessibleName("Voortgang van het opbouwen van de zoekindex")
+    state = {"done": 0, "total": 1, "result": None, "error": None}
+
+    def work():
+        try:
+            state["result"] = open_engine(pack_dirs, [], rebuild_dir,
+                                          progress=lambda n, total: state.update(done=n, total=max(1, total)))
+        except Exception as exc:  # reported in the dialog's place by the caller
+            state["error"] = exc
+
+    thread = threading.Thread(target=work, name="index-build", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: (dialog.setValue(int(100 * state["done"] / state["total"])),
+                                   loop.quit() if not thread.is_alive() else None))
+    timer.start(50)
+    dialog.show()
+    loop.exec()
+    timer.stop()
+    dialog.close()
+    thread.join()
+    if state["error"] is not None:
+        raise state["error"]
+    engine, info = state["result"]
+    return engine, info
+
+
 def run(packs: list[str] | None = None) -> int:
-    from ..cli import open_default_engine
     from .mainwindow import MainWindow
 
     app = make_application()
-    engine, info = open_default_engine(packs)
-    window = MainWindow(engine, info, paths.user_data_dir())
+    settings = paths.settings()
+    engine, info = open_with_progress(paths.pack_dirs(packs), [paths.shipped_index_dir()], paths.user_index_dir())
+    window = MainWindow(engine, info, paths.user_data_dir(), settings=settings)
     window.show()
     code = app.exec()
     engine.close()

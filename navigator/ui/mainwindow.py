@@ -6,7 +6,10 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton,
                                QSplitter, QStackedWidget, QStatusBar, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
+from pathlib import Path
+
 from .. import paths
+from ..config import load_settings
 from ..content import read_card
 from ..userdata import JsonStore
 from . import export, render
@@ -72,9 +75,10 @@ class MainWindow(QMainWindow):
     cardShown = Signal(str)
     resultsShown = Signal()
 
-    def __init__(self, engine, open_info=None, user_folder=None, parent=None):
+    def __init__(self, engine, open_info=None, user_folder=None, parent=None, settings=None):
         super().__init__(parent)
         self.engine = engine
+        self.settings = settings or load_settings(Path("<geen organisatiebestand>"), None)
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
         self.resize(1280, 820)
         self.user_folder = user_folder or paths.user_data_dir()
@@ -100,7 +104,7 @@ class MainWindow(QMainWindow):
         self.mouse_navigation = _MouseNavigation(self)
         QApplication.instance().installEventFilter(self.mouse_navigation)
         self._update_buttons()
-        notes = list(self.user.messages)
+        notes = list(self.user.messages) + [str(p) for p in self.settings.problems]
         if open_info is not None and open_info.rebuilt:
             notes.append(tr("De zoekindex is opnieuw opgebouwd."))
         if engine.problems:
@@ -109,7 +113,11 @@ class MainWindow(QMainWindow):
             self.problems_button.setVisible(True)
         if notes:
             self.statusBar().showMessage("  ".join(notes))
-        self.show_start()
+        if self.settings.get("startscherm") == "zoeken":
+            self.middle.setCurrentWidget(self.results_page)
+            self.runner.request("", {})
+        else:
+            self.show_start()
         self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
                                   "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
                                   "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
@@ -171,6 +179,14 @@ class MainWindow(QMainWindow):
             button.setPopupMode(QToolButton.InstantPopup)
             button.setAccessibleName(menu.title())
             bar.addWidget(button)
+        self.settings_menu = QMenu(tr("Instellingen"), self)
+        self.settings_menu.aboutToShow.connect(self._fill_settings_menu)
+        settings_button = QToolButton()
+        settings_button.setText(tr("Instellingen"))
+        settings_button.setMenu(self.settings_menu)
+        settings_button.setPopupMode(QToolButton.InstantPopup)
+        settings_button.setAccessibleName(tr("Instellingen"))
+        bar.addWidget(settings_button)
         self.problems_button = QPushButton(tr("Weggelaten kaarten"))
         self.problems_button.setAccessibleName(tr("Weggelaten kaarten"))
         self.problems_button.setVisible(False)
@@ -495,11 +511,30 @@ class MainWindow(QMainWindow):
 
     def _external_link(self, url: QUrl) -> None:
         self.pending_link = url
-        self.link_label.setText(tr("Deze link gaat naar buiten de app: {url}").replace("{url}", url.toString()))
+        allowed = self.settings.get("externe_links")
+        text = (tr("Deze link gaat naar buiten de app: {url}") if allowed else
+                tr("Je organisatie staat niet toe dat de app een browser opent. Kopieer de link als je hem elders "
+                   "wilt openen: {url}"))
+        self.link_label.setText(text.replace("{url}", url.toString()))
+        self.open_link_button.setVisible(allowed)
         self.link_bar.setVisible(True)
 
+    def _fill_settings_menu(self) -> None:
+        menu = self.settings_menu
+        menu.clear()
+        items = ((tr("Externe links mogen de browser openen"), "externe_links", True, False),
+                 (tr("Beginnen met het startscherm (anders met de lijst van alle kaarten)"), "startscherm", "start",
+                  "zoeken"))
+        for label, key, on, off in items:
+            locked = self.settings.is_locked(key)
+            action = menu.addAction(label + (tr(" (ingesteld door je organisatie)") if locked else ""))
+            action.setCheckable(True)
+            action.setChecked(self.settings.get(key) == on)
+            action.setEnabled(not locked)
+            action.toggled.connect(lambda checked, k=key, a=on, b=off: self.settings.set(k, a if checked else b))
+
     def _open_pending_link(self) -> None:
-        if self.pending_link is not None:
+        if self.pending_link is not None and self.settings.get("externe_links"):
             QDesktopServices.openUrl(self.pending_link)
             self.link_bar.setVisible(False)
 
