@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test index validate relevance bench clean
+.PHONY: run test index validate relevance bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ relevance: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) benchmarks/bench.py
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,dist]"
+	$(PY) packaging/build.py
 
 clean:
 	rm -rf $(VENV) index dist build *.egg-info

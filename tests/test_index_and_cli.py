@@ -148,3 +148,13 @@ def test_navigator_packs_environment_variable_adds_packs(mini_pack, tmp_path):
     assert run_cli("validate", env=env).returncode == 0
     data = json.loads(run_cli("search", "wijkpunt", "--json", env=env).stdout)
     assert data["results"][0]["id"] == "wijkpunt-zuid"
+
+
+def test_the_index_still_matches_when_the_program_folder_moves(mini_pack, tmp_path):
+    import shutil
+
+    moved = tmp_path / "elders" / "content"
+    shutil.copytree(mini_pack, moved)
+    assert current_hash([mini_pack]) == current_hash([moved])
+    (moved / "stalking.md").write_text("gewijzigd", encoding="utf-8")
+    assert current_hash([mini_pack]) != current_hash([moved])

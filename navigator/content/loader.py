@@ -34,10 +34,13 @@ def card_files(pack_dir: Path) -> list[Path]:
 
 
 def content_hash(pack_dirs: list[Path], extra: str = "") -> str:
-    """A hash over every file of every pack: the index is stale as soon as any of them changes."""
+    """A hash over every file of every pack: the index is stale as soon as any of them changes.
+
+    Only the packs' contents count, not where they are: the shipped index must still match after the program
+    folder is unpacked somewhere else."""
     digest = hashlib.sha256(extra.encode())
-    for pack_dir in pack_dirs:
-        digest.update(str(pack_dir.resolve()).encode())
+    for number, pack_dir in enumerate(pack_dirs):
+        digest.update(f"\0pack {number}\0".encode())
         if not pack_dir.is_dir():
             continue
         for path in sorted(p for p in pack_dir.rglob("*") if p.is_file()):
