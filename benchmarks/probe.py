@@ -14,14 +14,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _paint_then_exit(app, widget) -> None:
-    from PySide6.QtCore import QEvent, QObject
+def _paint_then_exit(app, widget, then=None) -> None:
+    """Print 'painted' at the first paint; then run `then` (if any) and print 'ready'; exit without tear-down."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
-            if obj is widget and event.type() == QEvent.Paint:
+            if obj is widget and event.type() == QEvent.Paint and not getattr(self, "seen", False):
+                self.seen = True
                 print("painted", flush=True)
-                os._exit(0)  # measure start-up only, not tear-down
+                if then is None:
+                    os._exit(0)
+                QTimer.singleShot(0, lambda: (then(), print("ready", flush=True), os._exit(0)))
             return False
 
     app._first_paint = FirstPaint()
@@ -40,15 +44,22 @@ def main() -> None:
         window.show()
         app.exec()
     elif mode == "app":
-        from navigator.search import open_engine
         from navigator.ui.app import make_application
         from navigator.ui.mainwindow import MainWindow
 
         index, content = Path(sys.argv[2]), Path(sys.argv[3])
         app = make_application()
-        engine, _ = open_engine([content], [index], index.parent / "rebuilt-index")
-        window = MainWindow(engine, None, index.parent / "user")
-        _paint_then_exit(app, window)
+        # As navigator.ui.app.run does it: paint the window, then open the index and fill the window.
+        window = MainWindow(None, None, index.parent / "user")
+
+        def load():
+            from navigator.search import open_engine
+
+            engine, info = open_engine([content], [index], index.parent / "rebuilt-index")
+            window.attach_engine(engine, info)
+            app.processEvents()
+
+        _paint_then_exit(app, window, then=load)
         window.show()
         app.exec()
     elif mode == "rss":

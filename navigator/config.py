@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content.model import Problem
-from .content.yamlfile import parse_yaml, read_text
 from .userdata import JsonStore
 
 ORG_FILE = "organisatie.yaml"
@@ -55,6 +54,7 @@ def load_org_file(path: Path) -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     if not path.is_file():
         return {}, problems
+    from .content.yamlfile import parse_yaml, read_text  # only when there is a file to read
     shown = str(path)
     text, problem = read_text(path, shown)
     if problem:

@@ -241,3 +241,16 @@ def test_recent_cards_are_listed(qtbot, window):
     window.open_card("veilig-thuis")
     window._fill_menu(window.recent_menu, window.user.recent)
     assert [a.text() for a in window.recent_menu.actions()][:2] == ["Veilig Thuis", "Stalking"]
+
+
+def test_window_paints_before_the_index_is_open_and_keeps_what_was_typed(qtbot, mini_engine, tmp_path):
+    win = MainWindow(None, None, tmp_path / "gebruiker")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.middle.currentWidget() is win.loading_page
+    qtbot.keyClicks(win.search_field, "stalking")  # typing while the index opens is fine
+    win.attach_engine(mini_engine)
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0, timeout=TIMEOUT)
+    assert win.model.hits[0].id == "stalking"
+    win.close()

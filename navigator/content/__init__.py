@@ -1,7 +1,18 @@
 """Content layer: the card model, loading and validation. Pure Python; never imports Qt or the search engine."""
-from .loader import card_files, content_hash, load_corpus, read_card
 from .model import (CARD_TYPES, FACET_KEYS, FIELD_LABELS, LIST_FACETS, Card, Corpus, Facet, FacetValue, Pack,
                     Problem, Source, Synonym, Taxonomy)
 
+_LOADER = ("card_files", "content_hash", "load_corpus", "read_card")
+
+
+def __getattr__(name):
+    # The loader (and PyYAML) is imported on first use, so the app can paint its window before it is needed.
+    if name in _LOADER:
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(name)
+
+
 __all__ = ["CARD_TYPES", "FACET_KEYS", "FIELD_LABELS", "LIST_FACETS", "Card", "Corpus", "Facet", "FacetValue",
-           "Pack", "Problem", "Source", "Synonym", "Taxonomy", "card_files", "content_hash", "load_corpus", "read_card"]
+           "Pack", "Problem", "Source", "Synonym", "Taxonomy", *_LOADER]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content import content_hash, load_corpus
 from .analysis import ANALYSIS_VERSION
-from .engine import Hit, SearchEngine, SearchResponse, make_snippet, snippet_html
+from .engine import Hit, SearchEngine, SearchResponse, make_snippet
 from .index import IndexError_, build_index, manifest_matches, open_index
 
 
@@ -72,4 +72,4 @@ def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: 
 
 
 __all__ = ["Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
-           "make_snippet", "open_engine", "open_existing", "snippet_html"]
+           "make_snippet", "open_engine", "open_existing"]

@@ -5,7 +5,6 @@ The rest of the app sees only `SearchEngine.search()` and the plain data classes
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import threading
 from functools import lru_cache
@@ -459,9 +458,4 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def snippet_html(snippet: str) -> str:
-    """A snippet as safe HTML for the UI: escaped, with the marked words in bold."""
-    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(snippet))
-
-
-__all__ = ["Hit", "SearchEngine", "SearchResponse", "make_snippet", "snippet_html"]
+__all__ = ["Hit", "SearchEngine", "SearchResponse", "make_snippet"]

@@ -77,13 +77,24 @@ def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
 
 
 def run(packs: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
+
     from .mainwindow import MainWindow
 
     app = make_application()
     settings = paths.settings()
-    engine, info = open_with_progress(paths.pack_dirs(packs), [paths.shipped_index_dir()], paths.user_index_dir())
-    window = MainWindow(engine, info, paths.user_data_dir(), settings=settings)
+    # Paint the window first, then open the index: the user sees the app at once and may start typing.
+    window = MainWindow(None, None, paths.user_data_dir(), settings=settings)
     window.show()
+    opened = {}
+
+    def load():
+        opened["engine"], info = open_with_progress(paths.pack_dirs(packs), [paths.shipped_index_dir()],
+                                                    paths.user_index_dir())
+        window.attach_engine(opened["engine"], info)
+
+    QTimer.singleShot(0, load)
     code = app.exec()
-    engine.close()
+    if "engine" in opened:
+        opened["engine"].close()
     return code

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .. import paths
 from ..config import load_settings
-from ..content import read_card
 from ..userdata import JsonStore
 from . import export, render
 from .render import TYPE_LABELS, esc
@@ -75,9 +74,12 @@ class MainWindow(QMainWindow):
     cardShown = Signal(str)
     resultsShown = Signal()
 
-    def __init__(self, engine, open_info=None, user_folder=None, parent=None, settings=None):
+    def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None):
+        """The window can be shown before the index is open (`engine=None`), so it paints at once;
+        `attach_engine()` fills it in. Tests and tools pass the engine straight away."""
         super().__init__(parent)
-        self.engine = engine
+        self.engine = None
+        self.runner = None
         self.settings = settings or load_settings(Path("<geen organisatiebestand>"), None)
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
         self.resize(1280, 820)
@@ -90,8 +92,6 @@ class MainWindow(QMainWindow):
         self.last_response = None
         self.pending_link: QUrl | None = None
 
-        self.runner = SearchRunner(engine, self)
-        self.runner.results.connect(self._show_results)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -104,6 +104,30 @@ class MainWindow(QMainWindow):
         self.mouse_navigation = _MouseNavigation(self)
         QApplication.instance().installEventFilter(self.mouse_navigation)
         self._update_buttons()
+        self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
+                                  "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
+                                  "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
+                                  "vooruit · Ctrl+D bladwijzer · Ctrl+P afdrukken · Ctrl +/− groter en kleiner</p>"
+                                  "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
+        if engine is not None:
+            self.attach_engine(engine, open_info)
+
+    def attach_engine(self, engine, open_info=None) -> None:
+        """Fill the window once the index is open: facets, start page, results, searching."""
+        self.engine = engine
+        self.runner = SearchRunner(engine, self)
+        self.runner.results.connect(self._show_results)
+        self.facets = FacetPanel(engine.taxonomy)
+        self.facets.changed.connect(self._filters_changed)
+        self.facets.setMinimumWidth(270)
+        self.splitter.replaceWidget(0, self.facets)
+        self.facets_placeholder.deleteLater()
+        self.model = ResultsModel(engine, self)
+        self.results.setModel(self.model)
+        self.start_page = StartPage(engine)
+        self.start_page.filterRequested.connect(self.apply_filter)
+        self.start_page.cardRequested.connect(self.open_card)
+        self.middle.addWidget(self.start_page)
         notes = list(self.user.messages) + [str(p) for p in self.settings.problems]
         if open_info is not None and open_info.rebuilt:
             notes.append(tr("De zoekindex is opnieuw opgebouwd."))
@@ -113,16 +137,14 @@ class MainWindow(QMainWindow):
             self.problems_button.setVisible(True)
         if notes:
             self.statusBar().showMessage("  ".join(notes))
-        if self.settings.get("startscherm") == "zoeken":
+        if self.search_field.text().strip():  # the user started typing while the index was opening
+            self.run_search()
+        elif self.settings.get("startscherm") == "zoeken":
             self.middle.setCurrentWidget(self.results_page)
             self.runner.request("", {})
         else:
             self.show_start()
-        self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
-                                  "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
-                                  "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
-                                  "vooruit · Ctrl+D bladwijzer · Ctrl+P afdrukken · Ctrl +/− groter en kleiner</p>"
-                                  "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
+        self._update_buttons()
 
     # --- construction --------------------------------------------------------------------------------
 
@@ -196,9 +218,9 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
 
     def _build_body(self) -> None:
-        self.facets = FacetPanel(self.engine.taxonomy)
-        self.facets.changed.connect(self._filters_changed)
-        self.facets.setMinimumWidth(270)
+        self.facets_placeholder = QLabel(tr("Filters laden…"))
+        self.facets_placeholder.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.facets_placeholder.setMinimumWidth(270)
 
         self.chips = ChipBar()
         self.chips.removed.connect(self.remove_filter)
@@ -208,7 +230,7 @@ class MainWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.RichText)
         self.summary_label.linkActivated.connect(self._summary_link)
         self.summary_label.setAccessibleName(tr("Aantal resultaten"))
-        self.model = ResultsModel(self.engine, self)
+        self.model = ResultsModel(None, self)
         self.results = ResultList(self.model)
         self.results.activatedCard.connect(self.open_card)
         self.results.clicked.connect(lambda index: self.open_card(self.model.hits[index.row()].id))
@@ -227,11 +249,10 @@ class MainWindow(QMainWindow):
         list_buttons.addStretch(1)
         results_layout.addLayout(list_buttons)
 
-        self.start_page = StartPage(self.engine)
-        self.start_page.filterRequested.connect(self.apply_filter)
-        self.start_page.cardRequested.connect(self.open_card)
+        self.loading_page = QLabel(tr("De kennis wordt geladen…"))
+        self.loading_page.setAlignment(Qt.AlignCenter)
         self.middle = QStackedWidget()
-        self.middle.addWidget(self.start_page)
+        self.middle.addWidget(self.loading_page)
         self.middle.addWidget(results_page)
         self.results_page = results_page
 
@@ -261,11 +282,12 @@ class MainWindow(QMainWindow):
         card_layout.addWidget(self.card_view, 1)
 
         splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.facets)
+        splitter.addWidget(self.facets_placeholder)
         splitter.addWidget(self.middle)
         splitter.addWidget(card_page)
         splitter.setSizes([270, 520, 510])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self._apply_card_style()
 
@@ -281,9 +303,11 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def filters(self) -> dict[str, list[str]]:
-        return self.facets.filters()
+        return self.facets.filters() if self.engine is not None else {}
 
     def run_search(self) -> None:
+        if self.engine is None:  # still opening the index; attach_engine() runs the search
+            return
         text = self.search_field.text()
         filters = self.filters()
         self.chips.set_filters(filters, self.engine.taxonomy)
@@ -348,11 +372,16 @@ class MainWindow(QMainWindow):
         self.facets.set_filters({})
 
     def show_start(self) -> None:
-        self.middle.setCurrentWidget(self.start_page)
+        if self.engine is not None:
+            self.middle.setCurrentWidget(self.start_page)
 
     # --- cards and history ---------------------------------------------------------------------------
 
     def open_card(self, card_id: str, record_history: bool = True) -> bool:
+        if self.engine is None:
+            return False
+        from ..content import read_card
+
         record = self.engine.record(card_id)
         card = read_card(record["path"], record.get("pack", "")) if record else None
         if card is None:
@@ -430,6 +459,8 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def compare_cards(self):
+        from ..content import read_card
+
         cards = []
         for card_id in self.compare_ids:
             record = self.engine.record(card_id)
@@ -572,7 +603,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event):
-        self.runner.stop()
+        if self.runner is not None:
+            self.runner.stop()
         QApplication.instance().removeEventFilter(self.mouse_navigation)
         super().closeEvent(event)
 

@@ -9,11 +9,12 @@ import datetime as _dt
 import html
 import re
 
-import markdown
-import nh3
+from typing import TYPE_CHECKING
 
 from ..content import FIELD_LABELS, Card
-from ..search import SearchEngine, SearchResponse, snippet_html
+
+if TYPE_CHECKING:  # the search engine is not needed to draw the window, only to fill it
+    from ..search import SearchEngine, SearchResponse
 
 ALLOWED_TAGS = {"a", "b", "strong", "i", "em", "p", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                 "table", "thead", "tbody", "tr", "th", "td", "blockquote", "code", "pre", "hr", "span", "sup", "sub"}
@@ -24,10 +25,17 @@ TYPE_LABELS = {"kennis": "Kennis", "interventie": "Interventie", "instrument": "
 COMPARE_ROWS = ("doel", "voor_wie", "uitvoering", "fase", "profiel", "doelgroep", "erkenning", "erkenning_toelichting", "let_op",
                 "contra_indicaties")
 
-_md = markdown.Markdown(extensions=["tables", "sane_lists"])
+_md = None
+
+
+def snippet_html(snippet: str) -> str:
+    """A snippet as safe HTML: escaped, with the words the search marked (**like this**) in bold."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(snippet))
 
 
 def sanitize(fragment: str) -> str:
+    import nh3  # imported on first use: start-up paints the window first
+
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel=None, strip_comments=True)
 
@@ -47,6 +55,11 @@ def _separate_lists(text: str) -> str:
 
 
 def markdown_html(text: str) -> str:
+    global _md
+    if _md is None:
+        import markdown
+
+        _md = markdown.Markdown(extensions=["tables", "sane_lists"])
     _md.reset()
     return sanitize(_md.convert(_separate_lists(text)))
 

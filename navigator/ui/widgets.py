@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxL
                                QPushButton, QScrollArea, QSizePolicy, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTextBrowser, QVBoxLayout, QWidget)
 
-from ..search import snippet_html
-from .render import TYPE_LABELS, esc
+from .render import TYPE_LABELS, esc, snippet_html
 
 ID_ROLE = Qt.UserRole + 1
 HTML_ROLE = Qt.UserRole + 2
@@ -50,7 +49,7 @@ class ResultsModel(QAbstractListModel):
             return hit.id
         if role == HTML_ROLE:
             badges = ", ".join(self.engine.taxonomy.label(k, v) for k in ("profiel", "fase")
-                               for v in hit.facets.get(k, [])[:3])
+                               for v in hit.facets.get(k, [])[:3]) if self.engine else ""
             return (f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(TYPE_LABELS.get(hit.type, hit.type))}</i>"
                     f"<br/>{snippet_html(hit.snippet)}"
                     + (f"<br/><small>{esc(badges)}</small>" if badges else ""))
