@@ -5,12 +5,14 @@ The rest of the app sees only `SearchEngine.search()` and the plain data classes
 from __future__ import annotations
 
 import bisect
+import heapq
+import math
 import re
 import threading
+from itertools import islice
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from whoosh import query as Q
 
 from ..content import Facet, FacetValue, Synonym, Taxonomy
 from .analysis import STOPWORDS, CompoundSplitter, fold, stem, words
@@ -18,6 +20,7 @@ from .analysis import STOPWORDS, CompoundSplitter, fold, stem, words
 FIELD_BOOSTS = {"title": 6.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
 TYPE_ORDER = {t: i for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument",
                                           "maatregel", "organisatie"))}
+BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
 MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused
 MAX_UNITS = 12
 
@@ -98,6 +101,19 @@ class SearchEngine:
         self._phrases = self._phrase_table(taxonomy, synonyms)
         self._local = threading.local()
         self._postings_cache: dict[str, frozenset[int]] = {}
+        self._field_cache: dict[tuple[str, str], dict[int, int]] = {}
+        self._value_docs: dict[tuple[str, str], frozenset[int]] = {}
+        grouped: dict[tuple[str, str], list[int]] = {(f, v): [] for f, vs in self.facet_values.items() for v in vs}
+        for doc, record in enumerate(self.records):
+            for facet, values in record["facets"].items():
+                for value in values:
+                    if (facet, value) in grouped:
+                        grouped[(facet, value)].append(doc)
+        self._value_docs = {key: frozenset(docs) for key, docs in grouped.items()}
+        self._lengths: dict[str, list[int]] = payload["lengths"]
+        # Browsing (no words, only filters) lists cards by type, then title: sorted once, not per keystroke.
+        self._browse_order = sorted(range(len(self.records)), key=self._browse_key)
+        self._average_length = {f: (sum(v) / len(v) if v else 1.0) or 1.0 for f, v in self._lengths.items()}
         self._all_docs = frozenset(range(len(self.records)))
 
     # --- public --------------------------------------------------------------------------------------
@@ -128,7 +144,7 @@ class SearchEngine:
         if units:
             ranked = self._rank(units, passing, limit)
         else:
-            ranked = [(doc, 0.0) for doc in sorted(passing, key=self._browse_key)[:limit]]
+            ranked = [(doc, 0.0) for doc in islice((d for d in self._browse_order if d in passing), limit)]
         highlight = set().union(*(u.stems for u in units)) if units else set()
         hits = [self._hit(doc, score, highlight) for doc, score in ranked]
         return SearchResponse(shown_query, len(passing), hits, counts, suggestion, relaxed, unknown,
@@ -270,17 +286,26 @@ class SearchEngine:
             searcher = self._local.searcher = self._ix.searcher()
         return searcher
 
+    def _field_postings(self, field: str, term: str) -> dict[int, int]:
+        """{document: term frequency} for one field; read from Whoosh once, then cached (typing repeats words)."""
+        key = (field, term)
+        found = self._field_cache.get(key)
+        if found is None:
+            reader = self._searcher().reader()
+            found = dict(reader.postings(field, term).items_as("frequency")) if key in reader else {}
+            if len(self._field_cache) > 50_000:  # bounded: a long session types many distinct prefixes
+                self._field_cache.clear()
+                self._postings_cache.clear()
+            self._field_cache[key] = found
+        return found
+
     def _postings(self, term: str) -> frozenset[int]:
-        """Documents that have `term` in any field; cached, since typing repeats the same words."""
+        """Documents that have `term` in any field."""
         docs = self._postings_cache.get(term)
         if docs is None:
-            reader = self._searcher().reader()
             found: set[int] = set()
             for field in FIELD_BOOSTS:
-                if (field, term) in reader:
-                    found.update(reader.postings(field, term).all_ids())
-            if len(self._postings_cache) > 50_000:  # bounded: a long session types many distinct prefixes
-                self._postings_cache.clear()
+                found.update(self._field_postings(field, term))
             docs = self._postings_cache[term] = frozenset(found)
         return docs
 
@@ -319,41 +344,31 @@ class SearchEngine:
     def _facet_counts(self, matched: set[int], active: dict[str, set[str]]):
         """Docs passing every filter, and for each facet value the count with the other facets' filters.
 
-        One pass over the matched documents using the per-document facet table: a document that fails no
-        filter counts for every facet; one that fails exactly one facet's filter counts only for that facet
-        (that is what ticking another value of it would add).
+        Counted with set intersections over a precomputed {facet value: documents} table: what ticking a
+        value would give is the matched documents that pass the other facets' filters and carry that value.
         """
-        counts = {facet: dict.fromkeys(values, 0) for facet, values in self.facet_values.items()}
-        passing: set[int] = set()
-        records = self.records
-        for doc in matched:
-            doc_facets = records[doc]["facets"]
-            failing = None
-            for facet, wanted in active.items():
-                if wanted.isdisjoint(doc_facets.get(facet, ())):
-                    if failing is not None:
-                        failing = "*"
-                        break
-                    failing = facet
-            if failing == "*":
-                continue
-            if failing is None:
-                passing.add(doc)
-                for facet, values in doc_facets.items():
-                    bucket = counts.get(facet)
-                    if bucket is not None:
-                        for value in values:
-                            if value in bucket:
-                                bucket[value] += 1
-            else:
-                bucket = counts[failing]
-                for value in doc_facets.get(failing, ()):
-                    if value in bucket:
-                        bucket[value] += 1
+        selected = {facet: set().union(*(self._value_docs[(facet, v)] for v in values))
+                    for facet, values in active.items()}
+        passing = set(matched)
+        for docs in selected.values():
+            passing &= docs
+        counts: dict[str, dict[str, int]] = {}
+        for facet, values in self.facet_values.items():
+            base = passing
+            if facet in selected:  # this facet's own filter does not limit its own counts
+                base = set(matched)
+                for other, docs in selected.items():
+                    if other != facet:
+                        base &= docs
+            counts[facet] = {value: len(base & self._value_docs[(facet, value)]) for value in values}
         return passing, counts
 
     def _rank(self, units: list[_Unit], allowed: set[int], limit: int) -> list[tuple[int, float]]:
-        """BM25F over every stem the units asked for, restricted to the documents that matched."""
+        """BM25F over every stem the units asked for, restricted to the documents that matched.
+
+        Scored here over the cached postings rather than by Whoosh's matchers: with dozens of alternative
+        terms (forms, compounds, synonyms) per query, Whoosh's union matchers cost ten times more.
+        """
         if not allowed or limit == 0:
             return []
         weights: dict[str, float] = {}
@@ -361,15 +376,24 @@ class SearchEngine:
             for alternative in unit.alternatives:
                 for slot in alternative:
                     for term, boost in slot.items():
-                        if self._postings(term) and boost > weights.get(term, 0):
+                        if boost > weights.get(term, 0):
                             weights[term] = boost
-        reader = self._searcher().reader()
-        terms = [Q.Term(field, term, boost=field_boost * boost) for term, boost in weights.items()
-                 for field, field_boost in FIELD_BOOSTS.items() if (field, term) in reader]
-        if not terms:
-            return []
-        results = self._searcher().search(Q.Or(terms), filter=allowed, limit=limit)
-        return [(hit.docnum, hit.score) for hit in results]
+        total = len(self.records)
+        scores: dict[int, float] = {}
+        for term, weight in weights.items():
+            for field, field_boost in FIELD_BOOSTS.items():
+                postings = self._field_postings(field, term)
+                if not postings:
+                    continue
+                idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+                factor = weight * field_boost * idf * (BM25_K1 + 1)
+                lengths, average = self._lengths[field], self._average_length[field]
+                pairs = ((d, postings[d]) for d in allowed if d in postings) if len(allowed) < len(postings) \
+                    else ((d, tf) for d, tf in postings.items() if d in allowed)
+                for doc, tf in pairs:
+                    norm = tf + BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / average)
+                    scores[doc] = scores.get(doc, 0.0) + factor * tf / norm
+        return heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
 
     def _browse_key(self, doc: int):
         record = self.records[doc]

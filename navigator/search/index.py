@@ -24,7 +24,7 @@ from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, words
 from .documents import card_record
 from .engine import taxonomy_to_json
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: field lengths in records.json
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 SEARCH_FIELDS = ("title", "keywords", "summary", "body")
@@ -54,6 +54,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
     try:
         records = [card_record(card, corpus) for card in corpus.cards.values()]
         vocabulary: dict[str, int] = {}
+        lengths: dict[str, list[int]] = {field: [] for field in SEARCH_FIELDS}
         ix = whoosh_index.create_in(str(tmp), schema())
         writer = ix.writer(limitmb=256)
         for n, record in enumerate(records):
@@ -62,13 +63,17 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
             for text in texts.values():
                 for word in set(words(text)):
                     vocabulary[word] = vocabulary.get(word, 0) + 1
-            writer.add_document(id=record["id"], **{f: " ".join(index_terms(t)) for f, t in texts.items()})
+            analysed = {f: index_terms(t) for f, t in texts.items()}
+            for field, terms in analysed.items():
+                lengths[field].append(len(terms))
+            writer.add_document(id=record["id"], **{f: " ".join(terms) for f, terms in analysed.items()})
             if progress and n % 200 == 0:
                 progress(n, len(records))
         writer.commit()
         ix.close()
         splitter = CompoundSplitter(set(vocabulary))
         payload = {"records": records, "vocabulary": vocabulary, "compounds": splitter.compounds_by_head(),
+                   "lengths": lengths,
                    "taxonomy": taxonomy_to_json(corpus.taxonomy),
                    "synonyms": [{"term": s.term, "meaning": s.meaning, "variants": list(s.variants)}
                                 for s in corpus.synonyms],
