@@ -53,3 +53,42 @@ def real_engine(tmp_path_factory):
     engine, _ = open_engine([CONTENT], [], tmp_path_factory.mktemp("real") / "index")
     yield engine
     engine.close()
+
+
+def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
+    """A regional pack: pack.yaml plus the given {file name: text} cards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
+                                      encoding="utf-8")
+    for name, text in cards.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def organisation_card(card_id: str, title: str, body: str) -> str:
+    """A valid organisation card for pack tests."""
+    return (f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
+            "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1}\n"
+            f"gecontroleerd: 2026-11-01\n---\n{body}\n")
+
+
+@pytest.fixture
+def user_folder(tmp_path):
+    return tmp_path / "gebruiker"
+
+
+@pytest.fixture
+def main_window(qtbot, mini_engine, user_folder):
+    """The main window on the test pack, shown, with Qt's Dutch strings loaded."""
+    from PySide6.QtWidgets import QApplication
+
+    from navigator.ui.app import install_translations
+    from navigator.ui.mainwindow import MainWindow
+
+    install_translations(QApplication.instance())
+    win = MainWindow(mini_engine, None, user_folder)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import make_extra_pack, organisation_card
 from navigator.cli import main
 from navigator.search import current_hash, open_engine
 from navigator.search.index import read_manifest
@@ -75,16 +76,9 @@ def test_half_written_index_without_manifest_is_never_used(mini_pack, tmp_path):
 
 
 def test_validate_reports_broken_card_and_search_still_answers(mini_pack, tmp_path):
-    extra = tmp_path / "regio"
-    extra.mkdir()
-    (extra / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
-                                     encoding="utf-8")
-    (extra / "kapot.md").write_text("---\nid: kapot\ntype: kennis\ntitel: Kapot\nfase: [nergens]\n---\n",
-                                    encoding="utf-8")
-    (extra / "heel.md").write_text(
-        "---\nid: regionaal-steunpunt\ntype: organisatie\ntitel: Regionaal steunpunt\nsamenvatting: Hulp in de regio.\n"
-        "rol: Steun bieden.\nwanneer: Altijd.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1}\n"
-        "gecontroleerd: 2026-11-01\n---\nHet steunpunt helpt bewoners.\n", encoding="utf-8")
+    extra = make_extra_pack(tmp_path / "regio", {
+        "kapot.md": "---\nid: kapot\ntype: kennis\ntitel: Kapot\nfase: [nergens]\n---\n",
+        "heel.md": organisation_card("regionaal-steunpunt", "Regionaal steunpunt", "Het steunpunt helpt bewoners.")})
     env = {"NAVIGATOR_CONTENT": str(mini_pack)}
     result = run_cli("validate", str(extra), env=env)
     assert result.returncode == 1
@@ -136,14 +130,8 @@ def test_content_and_search_never_import_qt():
 
 
 def test_navigator_packs_environment_variable_adds_packs(mini_pack, tmp_path):
-    extra = tmp_path / "regio"
-    extra.mkdir()
-    (extra / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
-                                     encoding="utf-8")
-    (extra / "wijkpunt.md").write_text(
-        "---\nid: wijkpunt-zuid\ntype: organisatie\ntitel: Wijkpunt Zuid\nsamenvatting: Inloop voor bewoners.\n"
-        "rol: Luisteren en doorverwijzen.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1}\n"
-        "gecontroleerd: 2026-11-01\n---\nHet wijkpunt is elke ochtend open.\n", encoding="utf-8")
+    extra = make_extra_pack(tmp_path / "regio", {
+        "wijkpunt.md": organisation_card("wijkpunt-zuid", "Wijkpunt Zuid", "Het wijkpunt is elke ochtend open.")})
     env = {"NAVIGATOR_CONTENT": str(mini_pack), "NAVIGATOR_PACKS": str(extra)}
     assert run_cli("validate", env=env).returncode == 0
     data = json.loads(run_cli("search", "wijkpunt", "--json", env=env).stdout)

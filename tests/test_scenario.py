@@ -14,21 +14,6 @@ from navigator.ui.scenario import ScenarioWindow
 TIMEOUT = 5000
 
 
-@pytest.fixture
-def user_folder(tmp_path):
-    return tmp_path / "gebruiker"
-
-
-@pytest.fixture
-def main_window(qtbot, mini_engine, user_folder):
-    win = MainWindow(mini_engine, None, user_folder)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
 def open_trainer(qtbot, main_window) -> ScenarioWindow:
     main_window.open_card("leo-en-nora")
     assert main_window.trainer_action.isVisible()

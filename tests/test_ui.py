@@ -10,26 +10,14 @@ from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
-from navigator.ui.app import install_translations
 from navigator.ui.mainwindow import MainWindow
 
 TIMEOUT = 5000
 
 
 @pytest.fixture
-def user_folder(tmp_path):
-    return tmp_path / "gebruiker"
-
-
-@pytest.fixture
-def window(qtbot, mini_engine, user_folder):
-    install_translations(QApplication.instance())
-    win = MainWindow(mini_engine, None, user_folder)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(main_window):
+    return main_window
 
 
 def type_query(qtbot, win, text):
