@@ -1,6 +1,12 @@
 # Two entry points for a fresh machine: `make run` (set up, build the index, open the app) and
 # `make test` (set up with the test extras, run the whole suite headless).
-PYTHON ?= python3
+# Python 3.12 or newer (see pyproject.toml for why); the first one found on PATH or under pyenv.
+PYTHON ?= $(shell for c in python3.12 python3.13 python3 $$HOME/.pyenv/versions/3.12*/bin/python3 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3; do $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
+	>/dev/null 2>&1 && { echo $$c; break; }; done)
+ifeq ($(strip $(PYTHON)),)
+$(error Python 3.12 of nieuwer is nodig (PySide6 6.12 werkt niet betrouwbaar met 3.11); installeer het en probeer opnieuw)
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -130,6 +130,8 @@ def run_size(label: str, corpus, tmp: Path, with_tantivy: bool) -> dict:
            "typed": typed_latency(engine), "typed_filtered": typed_latency(engine, FILTERS)}
     if label in ("echt", "10000"):
         row["peak_rss_mb"] = round(float(child("rss", str(index_dir), *QUERIES)), 1)
+        median, p95 = (float(x) for x in child("paint", str(index_dir), *QUERIES).split())
+        row["paint"] = {"median_ms": median, "p95_ms": p95}
     if with_tantivy:
         row["tantivy"] = tantivy_reference(engine.records, engine, tmp / f"tantivy-{label}")
     engine.close()
@@ -174,6 +176,10 @@ def print_table(results: dict) -> None:
         print(f"{label:>8} {row['cards']:>7} {row['build_s']:>8} {row['index_mb']:>9} "
               f"{row['typed']['median_ms']:>10} {row['typed']['p95_ms']:>8} {row['typed_filtered']['p95_ms']:>9} "
               f"{row.get('peak_rss_mb', '-'):>7} {tv.get('p95_ms', '-'):>12} {ratio:>10}")
+    for label, row in results["sizes"].items():
+        if "paint" in row:
+            print(f"{label}: results and facets painted {row['paint']['median_ms']} ms median, "
+                  f"{row['paint']['p95_ms']} ms p95 after the answer arrives (one frame is 16.7 ms)")
     cs = results.get("cold_start")
     if cs:
         print(f"\ncold start to first paint: app {cs['app_ms']} ms, bare PySide6 window {cs['bare_floor_ms']} ms, "

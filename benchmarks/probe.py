@@ -62,6 +62,34 @@ def main() -> None:
         _paint_then_exit(app, window, then=load)
         window.show()
         app.exec()
+    elif mode == "paint":
+        # Time from a search answer arriving on the UI thread to the result list and facets painted.
+        import statistics
+        import time
+
+        from navigator.search import SearchEngine
+        from navigator.search.index import open_index
+        from navigator.ui.app import make_application
+        from navigator.ui.mainwindow import MainWindow
+
+        app = make_application()
+        engine = SearchEngine(*open_index(Path(sys.argv[2])))
+        window = MainWindow(engine, None, Path(sys.argv[2]).parent / "user-paint")
+        window.resize(1280, 820)
+        window.show()
+        app.processEvents()
+        times = []
+        for query in sys.argv[3:]:
+            for end in range(1, len(query) + 1):
+                response = engine.search(query[:end], window.filters(), limit=100)
+                start = time.perf_counter()
+                window._show_results(response)
+                window.results.viewport().repaint()
+                window.facets.widget().repaint()
+                times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        print(f"{statistics.median(times):.2f} {times[int(0.95 * (len(times) - 1))]:.2f}", flush=True)
+        os._exit(0)
     elif mode == "rss":
         import resource
 
