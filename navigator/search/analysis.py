@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
-ANALYSIS_VERSION = "nl-3"  # bump when analysis changes: the index manifest records it
+ANALYSIS_VERSION = "nl-4"  # bump when analysis changes: the index manifest records it
 
 _WORD = re.compile(r"[0-9a-z]+")
 _classic = DutchStemmer().stem

@@ -12,6 +12,8 @@ _MD_MARKS = re.compile(r"(^|\s)[#>*\-|]+\s|[*_`|]+")
 def plain_text(markdown: str) -> str:
     """Markdown to readable plain text for snippets and indexing (links keep their text)."""
     text = _MD_LINK.sub(r"\1", markdown)
+    # Markdown wraps a paragraph over several lines: join them, so a snippet is a whole sentence.
+    text = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s\-*+#|>\d])", " ", text)
     text = _MD_MARKS.sub(r"\1", text)
     return re.sub(r"[ \t]+", " ", text)
 
