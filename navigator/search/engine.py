@@ -95,6 +95,7 @@ class SearchEngine:
             if word.isalpha():
                 self._by_length.setdefault((word[0], len(word)), []).append(word)
         self._reversed = sorted(w[::-1] for w in self.vocabulary)
+        self._known_stems = {stem(w) for w in self.vocabulary}
         self._suffix_cache: dict[str, list[str]] = {}
         self.taxonomy = taxonomy
         self.facet_values = {f.key: [v.key for v in f.values] for f in taxonomy.facets}
@@ -237,10 +238,7 @@ class SearchEngine:
         return _Unit(word, alternatives, stems), fix
 
     def _stem_known(self, word: str) -> bool:
-        cache = self.__dict__.setdefault("_stem_set", None)
-        if cache is None:
-            cache = self._stem_set = {stem(w) for w in self.vocabulary}
-        return stem(word) in cache
+        return stem(word) in self._known_stems
 
     def _compounds_for(self, word: str) -> list[str]:
         """Known compounds that end in `word` (verbod -> huisverbod), also when `word` never stands alone."""
