@@ -27,6 +27,7 @@ index/manifest.json: $(STAMP) $(shell find content -type f 2>/dev/null)
 index: index/manifest.json
 
 run: index/manifest.json
+	$(PY) -m compileall -q navigator
 	$(PY) -m navigator
 
 test: $(STAMP)

@@ -14,19 +14,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _paint_then_exit(app, widget, then=None) -> None:
-    """Print 'painted' at the first paint; then run `then` (if any) and print 'ready'; exit without tear-down."""
+def _paint_then_exit(app, widget) -> None:
+    """Print 'painted' once the first frame is drawn and exit without tear-down."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if obj is widget and event.type() == QEvent.Paint and not getattr(self, "seen", False):
                 self.seen = True
-                print("painted", flush=True)
-                if then is None:
-                    os._exit(0)
-                QTimer.singleShot(0, lambda: (then(), print("ready", flush=True), os._exit(0)))
+                QTimer.singleShot(0, frame_done)  # runs once the whole frame (children too) is drawn
             return False
+
+    def frame_done():
+        print("painted", flush=True)
+        os._exit(0)
 
     app._first_paint = FirstPaint()
     widget.installEventFilter(app._first_paint)
@@ -44,24 +45,30 @@ def main() -> None:
         window.show()
         app.exec()
     elif mode == "app":
-        from navigator.ui.app import make_application
+        # The app's own start-up (navigator.ui.app.run, as `python -m navigator` calls it) on a prebuilt index;
+        # prints 'painted' at the main window's first paint, 'ready' once the index is attached and drawn.
+        import navigator.cli  # noqa: F401  (the entry point's imports are part of the start-up)
+        from navigator.ui import app as app_module
         from navigator.ui.mainwindow import MainWindow
 
         index, content = Path(sys.argv[2]), Path(sys.argv[3])
-        app = make_application()
-        # As navigator.ui.app.run does it: paint the window, then open the index and fill the window.
-        window = MainWindow(None, None, index.parent / "user")
+        os.environ["NAVIGATOR_CONTENT"] = str(content)
+        build_body, attach = MainWindow.build_body, MainWindow.attach_engine
 
-        def load():
-            from navigator.search import open_engine
+        def build_body_marked(window):
+            # The window schedules its body right after its first frame, so this is when that frame is drawn.
+            print("painted", flush=True)
+            build_body(window)
 
-            engine, info = open_engine([content], [index], index.parent / "rebuilt-index")
-            window.attach_engine(engine, info)
-            app.processEvents()
+        def attach_engine(window, engine, info=None):
+            attach(window, engine, info)
+            if window.engine is not None:
+                app_module.QApplication.instance().processEvents()
+                print("ready", flush=True)
+                os._exit(0)
 
-        _paint_then_exit(app, window, then=load)
-        window.show()
-        app.exec()
+        MainWindow.build_body, MainWindow.attach_engine = build_body_marked, attach_engine
+        app_module.run([], read_only_index_dirs=[index])
     elif mode == "paint":
         # Time from a search answer arriving on the UI thread to the result list and facets painted.
         import statistics

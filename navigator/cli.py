@@ -1,8 +1,6 @@
 """The one entry point: `navigator` opens the app; subcommands validate, build the index and search."""
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -11,6 +9,8 @@ from . import __version__, paths
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: opening the app without arguments skips it (start-up time)
+
     parser = argparse.ArgumentParser(
         prog="navigator",
         description="Kennisnavigator: offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding. "
@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):  # no arguments: the app, without building the parser
+        return cmd_app([])
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
@@ -130,6 +132,8 @@ def cmd_search(args) -> int:
     for message in response.to_json().get("messages", []):
         print(message, file=sys.stderr)
     if args.json:
+        import json
+
         json.dump(response.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0

@@ -5,8 +5,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Kennisnavigator"
 
 
@@ -25,12 +23,18 @@ def shipped_index_dir() -> Path:
     return app_root() / "index"
 
 
+def _platformdirs():
+    import platformdirs  # imported when first needed: it costs start-up time before the window is drawn
+
+    return platformdirs
+
+
 def user_cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return Path(_platformdirs().user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
 
 
 def user_index_dir() -> Path:
@@ -52,7 +56,7 @@ def org_config_file() -> Path:
 
 
 def user_settings_file() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "instellingen.json"
+    return Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False)) / "instellingen.json"
 
 
 def settings(with_user: bool = True):

@@ -175,6 +175,48 @@ print("sessie klaar")
 """
 
 
+# The app exactly as `python -m navigator` starts it; a timer types early and quits once results are shown.
+APP_START = """
+import json
+from PySide6.QtCore import QTimer
+from navigator import cli
+from navigator.ui.app import make_application
+from navigator.ui.mainwindow import MainWindow
+app = make_application()
+seen = {}
+def poll():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    if not windows:
+        return
+    window = windows[0]
+    if "typed_before_index" not in seen:
+        seen["typed_before_index"] = window.engine is None
+        window.search_field.setText("stalking")
+    if window.engine is not None and window.body_built and window.model.rowCount():
+        seen.update(first=window.model.hits[0].id, rebuilt=window.statusBar().currentMessage())
+        print(json.dumps(seen), flush=True)
+        app.quit()
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+raise SystemExit(cli.main([]))
+"""
+
+
+def test_the_app_as_launched_paints_keeps_early_typing_and_opens_the_index(mini_pack, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NAVIGATOR_CONTENT=str(mini_pack),
+               XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", APP_START], capture_output=True, text=True, env=env,
+                            cwd=str(tmp_path), timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["typed_before_index"] is True
+    assert seen["first"] == "stalking"
+    assert "opnieuw opgebouwd" in seen["rebuilt"]  # no shipped index for this pack: built in the user's cache
+    assert (tmp_path / "cache" / "Kennisnavigator" / "index" / "manifest.json").exists()
+
+
 def _listing(folder: Path) -> dict:
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
 

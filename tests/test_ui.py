@@ -244,6 +244,24 @@ def test_window_paints_before_the_index_is_open_and_keeps_what_was_typed(qtbot, 
     win.close()
 
 
+def test_staged_window_paints_the_toolbar_first_then_builds_the_rest(qtbot, mini_engine, tmp_path):
+    """As the app starts: the first frame has only the toolbar with a live search field; the body follows
+    straight after it, and an index that opens before the body is there is attached once it is."""
+    win = MainWindow(None, None, tmp_path / "gebruiker", staged=True)
+    qtbot.addWidget(win)
+    assert not win.body_built and not hasattr(win, "results")
+    assert not win.bookmark_action.isEnabled() and not win.back_action.isEnabled()
+    win.search_field.setText("stalking")  # typed before anything else is there
+    win.attach_engine(mini_engine)  # the index opened first: kept until the body exists
+    assert win.engine is None
+    with qtbot.waitSignal(win.bodyBuilt, timeout=TIMEOUT):
+        win.show()
+    assert win.engine is mini_engine
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0, timeout=TIMEOUT)
+    assert win.model.hits[0].id == "stalking" and win.search_field.text() == "stalking"
+    win.close()
+
+
 def test_a_long_session_of_qt_calls_does_not_exhaust_none(qtbot, window):
     """PySide6 6.12.0 drops a reference to None on every void call; on Python 3.11 that aborted the app after
     a few thousand calls. Python 3.12+ (required in pyproject.toml) keeps None alive."""

@@ -6,7 +6,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__, paths
+from .. import __version__
 
 
 def make_application(argv=None) -> QApplication:
@@ -76,24 +76,28 @@ def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
     return engine, info
 
 
-def run(packs: list[str] | None = None) -> int:
+def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
+    """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
+    the body is built, then the index is opened (or rebuilt) and attached. Keys typed meanwhile are kept."""
     from PySide6.QtCore import QTimer
 
+    from .. import paths
     from .mainwindow import MainWindow
 
     app = make_application()
-    settings = paths.settings()
-    # Paint the window first, then open the index: the user sees the app at once and may start typing.
-    window = MainWindow(None, None, paths.user_data_dir(), settings=settings)
+    # The settings (organisation file, user choices) are read when the body is built, after the first paint.
+    window = MainWindow(None, None, settings=paths.settings, staged=True)
     window.show()
     opened = {}
 
     def load():
-        opened["engine"], info = open_with_progress(paths.pack_dirs(packs), [paths.shipped_index_dir()],
-                                                    paths.user_index_dir())
+        opened["engine"], info = open_with_progress(
+            paths.pack_dirs(packs),
+            [paths.shipped_index_dir()] if read_only_index_dirs is None else list(read_only_index_dirs),
+            paths.user_index_dir())
         window.attach_engine(opened["engine"], info)
 
-    QTimer.singleShot(0, load)
+    window.bodyBuilt.connect(lambda: QTimer.singleShot(0, load))
     code = app.exec()
     if "engine" in opened:
         opened["engine"].close()

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from . import export, render
-from .widgets import CardView, tr
+from .i18n import tr
+from .widgets import CardView
 
 
 class CompareWindow(QWidget):

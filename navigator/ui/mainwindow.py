@@ -1,20 +1,19 @@
-"""The main window: search always in reach, facets, results, card view, start page, history, bookmarks."""
-from __future__ import annotations
+"""The main window: search always in reach, facets, results, card view, start page, history, bookmarks.
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton,
-                               QSplitter, QStackedWidget, QStatusBar, QToolBar, QToolButton, QVBoxLayout, QWidget)
+Start-up is staged so the window is on screen as soon as possible (issue 7, docs/performance.md): the first
+frame has the title, the toolbar and a live search field, and needs only the Qt classes imported here; the
+body (facets, result list, card view) is built right after that first paint, and the index is attached after
+that. PySide6 creates each Qt class's binding on first use (the `Qt` namespace alone costs ~30 ms), so the
+body's modules and classes are imported where they are first needed, not at the top of this file."""
+from __future__ import annotations
 
 from pathlib import Path
 
-from .. import paths
-from ..config import load_settings
-from ..userdata import JsonStore
-from . import export, render
-from .render import TYPE_LABELS, esc
-from .widgets import CardView, ChipBar, FacetPanel, ResultList, ResultsModel, StartPage, tr
-from .worker import SearchRunner
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMenu, QPushButton, QToolBar, QToolButton
+
+from .i18n import tr
 
 DEBOUNCE_MS = 120
 COMPARABLE = ("interventie", "instrument", "maatregel")
@@ -26,6 +25,8 @@ class UserLists:
     instances running at once add to each other's lists instead of overwriting them."""
 
     def __init__(self, folder):
+        from ..userdata import JsonStore
+
         self.bookmark_store = JsonStore(folder / "bladwijzers.json", [])
         self.recent_store = JsonStore(folder / "recent.json", [])
         self.messages = []
@@ -60,6 +61,8 @@ class _MouseNavigation(QObject):
         self.window = window
 
     def eventFilter(self, obj, event):
+        from PySide6.QtCore import Qt
+
         if event.type() == QEvent.MouseButtonRelease:
             if event.button() == Qt.BackButton:
                 self.window.go_back()
@@ -73,24 +76,29 @@ class _MouseNavigation(QObject):
 class MainWindow(QMainWindow):
     cardShown = Signal(str)
     resultsShown = Signal()
+    bodyBuilt = Signal()
 
-    def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None):
-        """The window can be shown before the index is open (`engine=None`), so it paints at once;
-        `attach_engine()` fills it in. Tests and tools pass the engine straight away."""
+    def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None, staged=False):
+        """The window can be shown before the index is open (`engine=None`); `attach_engine()` fills it in.
+        `settings` is a Settings object or a function that loads one (called when the body is built).
+        With `staged=True` only the toolbar and search field exist until the first paint, and the rest is
+        built straight after it (`bodyBuilt` then fires). Tests and tools build it whole, engine and all."""
         super().__init__(parent)
         self.engine = None
         self.runner = None
-        self.settings = settings or load_settings(Path("<geen organisatiebestand>"), None)
+        self.body_built = False
+        self._settings = settings
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
         self.resize(1280, 820)
-        self.user_folder = user_folder or paths.user_data_dir()
-        self.user = UserLists(self.user_folder)
+        self._user_folder = user_folder
+        self.user = None
         self.history: list[str] = []
         self.history_pos = -1
         self.current_card = None
         self.compare_ids: list[str] = []
         self.last_response = None
-        self.pending_link: QUrl | None = None
+        self.pending_link = None
+        self._pending_engine = None
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -98,22 +106,58 @@ class MainWindow(QMainWindow):
         self.debounce.timeout.connect(self.run_search)
 
         self._build_toolbar()
+        self._update_buttons()
+        self._first_paint_seen = not staged
+        if not staged:
+            self.build_body()
+        if engine is not None:
+            self.attach_engine(engine, open_info)
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self._first_paint_seen:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self.build_body)  # after this frame is on screen
+
+    def build_body(self) -> None:
+        """Everything below the toolbar; in a staged start-up this runs right after the first paint."""
+        if self.body_built:
+            return
+        from PySide6.QtWidgets import QStatusBar
+
+        from .. import paths
+        from ..config import load_settings
+
+        if callable(self._settings):  # the app passes a loader, so reading the files waits for this moment
+            self._settings = self._settings()
+        self.settings = self._settings or load_settings(Path("<geen organisatiebestand>"), None)
+        self.user_folder = self._user_folder or paths.user_data_dir()
+        self.user = UserLists(self.user_folder)
         self._build_body()
         self._build_shortcuts()
         self.setStatusBar(QStatusBar())
         self.mouse_navigation = _MouseNavigation(self)
         QApplication.instance().installEventFilter(self.mouse_navigation)
+        self.body_built = True
         self._update_buttons()
         self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
                                   "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
                                   "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
                                   "vooruit · Ctrl+D bladwijzer · Ctrl+P afdrukken · Ctrl +/− groter en kleiner</p>"
                                   "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
-        if engine is not None:
-            self.attach_engine(engine, open_info)
+        self.bodyBuilt.emit()
+        if self._pending_engine is not None:
+            self.attach_engine(*self._pending_engine)
 
     def attach_engine(self, engine, open_info=None) -> None:
         """Fill the window once the index is open: facets, start page, results, searching."""
+        if not self.body_built:  # staged start-up: the index opened before the body was built
+            self._pending_engine = (engine, open_info)
+            return
+        self._pending_engine = None
+        from .widgets import FacetPanel, ResultsModel, StartPage
+        from .worker import SearchRunner
+
         self.engine = engine
         self.runner = SearchRunner(engine, self)
         self.runner.results.connect(self._show_results)
@@ -148,12 +192,14 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, name=None) -> QAction:
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        action.setToolTip(text + (f" ({QKeySequence(shortcut if not isinstance(shortcut, list) else shortcut[0]).toString(QKeySequence.NativeText)})" if shortcut else ""))
+            # Read back from the action: building a QKeySequence from one would load the whole Qt namespace.
+            text += f" ({action.shortcut().toString(QKeySequence.NativeText)})"
+        action.setToolTip(text)
         self.addAction(action)
         return action
 
@@ -163,9 +209,9 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setAccessibleName(tr("Werkbalk"))
         self.addToolBar(bar)
-        self.back_action = self._action(tr("◀ Terug"), self.go_back, QKeySequence(Qt.ALT | Qt.Key_Left))
-        self.forward_action = self._action(tr("Vooruit ▶"), self.go_forward, QKeySequence(Qt.ALT | Qt.Key_Right))
-        self.home_action = self._action(tr("Start"), self.show_start, QKeySequence(Qt.ALT | Qt.Key_Home))
+        self.back_action = self._action(tr("◀ Terug"), self.go_back, QKeySequence("Alt+Left"))
+        self.forward_action = self._action(tr("Vooruit ▶"), self.go_forward, QKeySequence("Alt+Right"))
+        self.home_action = self._action(tr("Start"), self.show_start, QKeySequence("Alt+Home"))
         for action in (self.back_action, self.forward_action, self.home_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("◀▶ "))
@@ -178,13 +224,13 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._search_now_and_focus_results)
         bar.addWidget(self.search_field)
 
-        self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence(Qt.CTRL | Qt.Key_D))
+        self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence("Ctrl+D"))
         self.compare_add_action = self._action(tr("+ Vergelijk"), self.toggle_compare)
         self.compare_action = self._action(tr("Vergelijken"), self.show_compare)
         self.explore_action = self._action(tr("Scenario starten"), lambda: self.open_scenario(False))
-        self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence(Qt.Key_F5))
+        self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
-        self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence(Qt.CTRL | Qt.SHIFT | Qt.Key_P))
+        self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
         for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
                        self.trainer_action, self.print_action, self.pdf_action):
             bar.addAction(action)
@@ -218,6 +264,11 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
 
     def _build_body(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+        from .widgets import CardView, ChipBar, ResultList, ResultsModel
+
         self.facets_placeholder = QLabel(tr("Filters laden…"))
         self.facets_placeholder.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.facets_placeholder.setMinimumWidth(270)
@@ -292,13 +343,17 @@ class MainWindow(QMainWindow):
         self._apply_card_style()
 
     def _build_shortcuts(self) -> None:
-        for sequence in (QKeySequence(Qt.CTRL | Qt.Key_K), QKeySequence.Find):
+        from PySide6.QtGui import QShortcut
+
+        for sequence in (QKeySequence("Ctrl+K"), QKeySequence.Find):
             QShortcut(sequence, self, activated=self.focus_search)
         self.search_field.installEventFilter(self)  # Esc clears it (a key event, not a window-wide shortcut)
 
     # --- search --------------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_field.setFocus(Qt.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -336,6 +391,8 @@ class MainWindow(QMainWindow):
             self.results.setCurrentIndex(self.model.index(0))
         parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
         if response.suggestion:
+            from .render import esc
+
             parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
         if response.relaxed:
             parts.append(tr("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan."))
@@ -387,6 +444,8 @@ class MainWindow(QMainWindow):
         if card is None:
             self.statusBar().showMessage(tr("Kaart '{id}' is niet beschikbaar.").replace("{id}", card_id), 8000)
             return False
+        from . import render
+
         self.current_card = card
         self.card_view.setHtml(render.card_html(card, self.engine))
         self.link_bar.setVisible(False)
@@ -496,6 +555,7 @@ class MainWindow(QMainWindow):
         return self.scenario_window
 
     def _printable_card(self) -> str:
+        from . import render
         from .scenario import ScenarioNotes, scenario_html
 
         card = self.current_card
@@ -504,14 +564,20 @@ class MainWindow(QMainWindow):
         return render.card_html(card, self.engine, printable=True)
 
     def print_current(self) -> None:
+        from . import export
+
         if self.current_card is not None:
             export.print_html(self, self.current_card.title, self._printable_card())
 
     def ask_card_pdf(self) -> None:
+        from . import export
+
         if self.current_card is not None:
             export.ask_pdf_path(self, export.safe_filename(self.current_card.title) + ".pdf", self.export_card_pdf)
 
     def export_card_pdf(self, path):
+        from . import export
+
         path = export.write_pdf(path, self.current_card.title, self._printable_card())
         self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
         return path
@@ -519,21 +585,31 @@ class MainWindow(QMainWindow):
     def _results_html(self) -> str | None:
         if self.last_response is None:
             return None
+        from . import render
+
         return render.results_html(self.last_response, self.engine, self.filters())
 
     def print_results(self) -> None:
+        from . import export
+
         html = self._results_html()
         if html:
             export.print_html(self, tr("Zoekresultaten"), html)
 
     def ask_results_pdf(self) -> None:
+        from . import export
+
         if self.last_response is not None:
             export.ask_pdf_path(self, "zoekresultaten.pdf", self.export_results_pdf)
 
     def export_results_pdf(self, path):
+        from . import export
+
         return export.write_pdf(path, tr("Zoekresultaten"), self._results_html())
 
     def show_problems(self) -> None:
+        from .render import esc
+
         text = "<h2>Weggelaten door fouten in de inhoud</h2><ul>" + "".join(
             f"<li><code>{esc(p)}</code></li>" for p in self.engine.problems) + "</ul>"
         self.card_view.setHtml(text)
@@ -565,11 +641,15 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda checked, k=key, a=on, b=off: self.settings.set(k, a if checked else b))
 
     def _open_pending_link(self) -> None:
+        from PySide6.QtGui import QDesktopServices
+
         if self.pending_link is not None and self.settings.get("externe_links"):
             QDesktopServices.openUrl(self.pending_link)
             self.link_bar.setVisible(False)
 
     def _copy_pending_link(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         if self.pending_link is not None:
             QGuiApplication.clipboard().setText(self.pending_link.toString())
             self.statusBar().showMessage(tr("Link gekopieerd"), 3000)
@@ -584,6 +664,12 @@ class MainWindow(QMainWindow):
             self.open_card(self.current_card.id, record_history=False)
 
     def _apply_card_style(self) -> None:
+        if not hasattr(self, "card_view"):  # palette changes can arrive before the body is built
+            return
+        from PySide6.QtGui import QPalette
+
+        from . import render
+
         palette = self.palette()
         dark = palette.color(QPalette.Window).lightness() < 128
         self.card_view.document().setDefaultStyleSheet(render.stylesheet(
@@ -592,6 +678,8 @@ class MainWindow(QMainWindow):
             caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
 
     def eventFilter(self, obj, event):
+        from PySide6.QtCore import Qt
+
         if obj is self.search_field and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
             self.search_field.clear()
             return True
@@ -605,8 +693,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         if self.runner is not None:
             self.runner.stop()
-        QApplication.instance().removeEventFilter(self.mouse_navigation)
+        if self.body_built:
+            QApplication.instance().removeEventFilter(self.mouse_navigation)
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow", "TYPE_LABELS"]
+__all__ = ["MainWindow"]

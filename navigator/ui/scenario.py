@@ -12,7 +12,8 @@ from ..content import read_card
 from ..userdata import JsonStore
 from . import export, render
 from .render import esc
-from .widgets import CardView, tr
+from .i18n import tr
+from .widgets import CardView
 
 DOMAIN_LABELS = {"sociaal": "Sociaal domein", "zorg": "Zorg", "veiligheid": "Veiligheid", "jeugd": "Jeugd"}
 DOMAIN_COLORS = {"sociaal": "#3b7dd8", "zorg": "#3ba86b", "veiligheid": "#d8563b", "jeugd": "#b05bd8"}

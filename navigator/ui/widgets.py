@@ -8,15 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxL
                                QPushButton, QScrollArea, QSizePolicy, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTextBrowser, QVBoxLayout, QWidget)
 
+from .i18n import tr
 from .render import TYPE_LABELS, esc, snippet_html
 
 ID_ROLE = Qt.UserRole + 1
 HTML_ROLE = Qt.UserRole + 2
-
-
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-    return QCoreApplication.translate("Navigator", text)
 
 
 class ResultsModel(QAbstractListModel):
