@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-index/manifest.json: $(STAMP) $(shell find content -type f 2>/dev/null)
+index/manifest.json: $(STAMP) $(shell find content navigator/content navigator/search -type f -not -path "*/__pycache__/*" 2>/dev/null)
 	$(PY) -m navigator build-index --out index
 
 index: index/manifest.json

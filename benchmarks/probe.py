@@ -53,12 +53,12 @@ def main() -> None:
 
         index, content = Path(sys.argv[2]), Path(sys.argv[3])
         os.environ["NAVIGATOR_CONTENT"] = str(content)
-        build_body, attach = MainWindow.build_body, MainWindow.attach_engine
+        after_first_frame, attach = MainWindow._after_first_frame, MainWindow.attach_engine
 
-        def build_body_marked(window):
-            # The window schedules its body right after its first frame, so this is when that frame is drawn.
+        def after_first_frame_marked(window):
+            # The window schedules this right after its first frame, so this is when that frame is drawn.
             print("painted", flush=True)
-            build_body(window)
+            after_first_frame(window)
 
         def attach_engine(window, engine, info=None):
             attach(window, engine, info)
@@ -67,7 +67,7 @@ def main() -> None:
                 print("ready", flush=True)
                 os._exit(0)
 
-        MainWindow.build_body, MainWindow.attach_engine = build_body_marked, attach_engine
+        MainWindow._after_first_frame, MainWindow.attach_engine = after_first_frame_marked, attach_engine
         app_module.run([], read_only_index_dirs=[index])
     elif mode == "paint":
         # Time from a search answer arriving on the UI thread to the result list and facets painted.

@@ -5,12 +5,12 @@ Every problem is reported as `path:line: message`; a card with a problem is left
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 from pathlib import Path
 
 from .model import (CARD_TYPES, COMMON_OPTIONAL, COMMON_REQUIRED, KADER_VALUES, LIST_FACETS, TYPE_FIELDS, Card,
                     Corpus, Facet, FacetValue, Pack, Problem, Source, Synonym, Taxonomy)
+from .fingerprint import content_hash  # noqa: F401  (part of this module's interface)
 from .yamlfile import Parsed, parse_card_file, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,25 +31,6 @@ def card_files(pack_dir: Path) -> list[Path]:
     return sorted(p for p in pack_dir.rglob("*")
                   if p.is_file() and p.suffix.lower() in CARD_SUFFIXES and p.name not in SPECIAL_FILES
                   and not any(part.startswith(".") for part in p.relative_to(pack_dir).parts))
-
-
-def content_hash(pack_dirs: list[Path], extra: str = "") -> str:
-    """A hash over every file of every pack: the index is stale as soon as any of them changes.
-
-    Only the packs' contents count, not where they are: the shipped index must still match after the program
-    folder is unpacked somewhere else."""
-    digest = hashlib.sha256(extra.encode())
-    for number, pack_dir in enumerate(pack_dirs):
-        digest.update(f"\0pack {number}\0".encode())
-        if not pack_dir.is_dir():
-            continue
-        for path in sorted(p for p in pack_dir.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(pack_dir)).encode())
-            try:
-                digest.update(path.read_bytes())
-            except OSError:
-                digest.update(b"<unreadable>")
-    return digest.hexdigest()
 
 
 # --- the three shared files -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import content_hash, load_corpus
+from ..content import content_hash
 from .analysis import ANALYSIS_VERSION
 from .engine import Hit, SearchEngine, SearchResponse, make_snippet
 from .index import IndexError_, build_index, manifest_matches, open_index
@@ -30,6 +30,8 @@ def current_hash(pack_dirs: list[Path]) -> str:
 
 def build(pack_dirs: list[Path], out_dir: Path, progress=None):
     """Load and validate the packs and build a fresh index into `out_dir`. Returns the corpus."""
+    from ..content import load_corpus
+
     corpus = load_corpus(pack_dirs)
     build_index(corpus, out_dir, current_hash(pack_dirs), progress=progress)
     return corpus

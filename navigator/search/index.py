@@ -20,11 +20,11 @@ from whoosh.fields import ID, TEXT, Schema
 
 from .. import __version__
 from ..content import Corpus
-from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, words
+from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, stem, words
 from .documents import card_record
 from .engine import taxonomy_to_json
 
-FORMAT_VERSION = 2  # 2: field lengths in records.json
+FORMAT_VERSION = 3  # 2: field lengths in records.json; 3: known stems, so opening need not stem the vocabulary
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 SEARCH_FIELDS = ("title", "keywords", "summary", "body")
@@ -73,7 +73,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
         ix.close()
         splitter = CompoundSplitter(set(vocabulary))
         payload = {"records": records, "vocabulary": vocabulary, "compounds": splitter.compounds_by_head(),
-                   "lengths": lengths,
+                   "known_stems": sorted({stem(word) for word in vocabulary}), "lengths": lengths,
                    "taxonomy": taxonomy_to_json(corpus.taxonomy),
                    "synonyms": [{"term": s.term, "meaning": s.meaning, "variants": list(s.variants)}
                                 for s in corpus.synonyms],

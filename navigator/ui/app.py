@@ -78,7 +78,10 @@ def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
 
 def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
     """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
-    the body is built, then the index is opened (or rebuilt) and attached. Keys typed meanwhile are kept."""
+    the body is built while a background thread opens the index, which is attached as soon as both are done.
+    Keys typed meanwhile are kept. Without a matching index, it is rebuilt with a progress dialog."""
+    import threading
+
     from PySide6.QtCore import QTimer
 
     from .. import paths
@@ -88,16 +91,40 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
     # The settings (organisation file, user choices) are read when the body is built, after the first paint.
     window = MainWindow(None, None, settings=paths.settings, staged=True)
     window.show()
+    read_only = [paths.shipped_index_dir()] if read_only_index_dirs is None else list(read_only_index_dirs)
+    opening: dict = {}
+
+    def open_in_background():
+        # Importing the search layer and reading the index overlaps with building the window's body; Qt
+        # releases the interpreter while it lays out and paints, and file reads release it too.
+        try:
+            from ..search import open_existing
+
+            opening["packs"] = paths.pack_dirs(packs)
+            opening["found"] = open_existing(opening["packs"], read_only + [paths.user_index_dir()])
+        except Exception as exc:  # e.g. an unreadable index: the rebuild below reports or repairs it
+            opening["error"] = exc
+
+    opener = threading.Thread(target=open_in_background, name="index-open", daemon=True)
+    # Not before the first frame: until then the window needs the interpreter to itself.
+    window.firstFrameShown.connect(opener.start)
     opened = {}
+    poll = QTimer()
+    poll.setInterval(10)
 
-    def load():
-        opened["engine"], info = open_with_progress(
-            paths.pack_dirs(packs),
-            [paths.shipped_index_dir()] if read_only_index_dirs is None else list(read_only_index_dirs),
-            paths.user_index_dir())
-        window.attach_engine(opened["engine"], info)
+    def attach_when_open():
+        if opener.is_alive() or opener.ident is None:
+            return
+        poll.stop()
+        found = opening.get("found")
+        if found is None:  # no matching index (or it would not open): rebuild it, showing progress
+            found = open_with_progress(opening.get("packs") or paths.pack_dirs(packs), read_only,
+                                       paths.user_index_dir())
+        opened["engine"] = found[0]
+        window.attach_engine(*found)
 
-    window.bodyBuilt.connect(lambda: QTimer.singleShot(0, load))
+    poll.timeout.connect(attach_when_open)
+    window.bodyBuilt.connect(poll.start)
     code = app.exec()
     if "engine" in opened:
         opened["engine"].close()

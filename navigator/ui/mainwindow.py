@@ -76,6 +76,7 @@ class _MouseNavigation(QObject):
 class MainWindow(QMainWindow):
     cardShown = Signal(str)
     resultsShown = Signal()
+    firstFrameShown = Signal()
     bodyBuilt = Signal()
 
     def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None, staged=False):
@@ -117,7 +118,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._first_paint_seen:
             self._first_paint_seen = True
-            QTimer.singleShot(0, self.build_body)  # after this frame is on screen
+            QTimer.singleShot(0, self._after_first_frame)  # once this frame is on screen
+
+    def _after_first_frame(self) -> None:
+        self.firstFrameShown.emit()
+        self.build_body()
 
     def build_body(self) -> None:
         """Everything below the toolbar; in a staged start-up this runs right after the first paint."""
