@@ -125,3 +125,20 @@ def test_property_search_never_raises(mini_engine, text, filters):
     assert 0 <= len(response.hits) <= response.total
     data = response.to_json()
     assert set(data) >= {"query", "total", "results", "facets"}
+
+
+def test_postings_read_by_block_equal_whooshs_own_reading(real_engine):
+    """The engine reads Whoosh's postings a block at a time (internal, pinned whoosh-reloaded 2.7.5); it must
+    give exactly what Whoosh's public iteration gives, for every term in every field."""
+    from navigator.search.engine import read_postings
+
+    with real_engine._ix.searcher() as searcher:
+        reader = searcher.reader()
+        checked = longest = 0
+        for field, term in reader.all_terms():
+            if field == "id":
+                continue
+            public = {doc: float(tf) for doc, tf in reader.postings(field, term).items_as("frequency")}
+            assert read_postings(reader.postings(field, term)) == public, (field, term)
+            checked, longest = checked + 1, max(longest, len(public))
+    assert checked > 5000 and longest > 150  # the real vocabulary, with postings of several blocks

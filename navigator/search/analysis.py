@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
@@ -47,9 +46,29 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 400_000
+
+
 def stem(word: str) -> str:
-    """Stem one folded Dutch word."""
+    """Stem one folded Dutch word (memoised: the same words come back with every keystroke and snippet)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def remember_stems(stems: dict[str, str]) -> None:
+    """Stems computed when the index was built (same ANALYSIS_VERSION, checked by the manifest), so opening
+    an index and its first searches need not run the stemmer over the whole vocabulary again."""
+    if len(_STEMS) + len(stems) >= _STEMS_MAX:
+        _STEMS.clear()
+    _STEMS.update(stems)
+
+
+def _stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     if word in _IRREGULAR:

@@ -24,7 +24,7 @@ from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, stem, wor
 from .documents import card_record
 from .engine import taxonomy_to_json
 
-FORMAT_VERSION = 3  # 2: field lengths in records.json; 3: known stems, so opening need not stem the vocabulary
+FORMAT_VERSION = 3  # 2: field lengths in records.json; 3: the vocabulary's stems, so opening need not stem it
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 SEARCH_FIELDS = ("title", "keywords", "summary", "body")
@@ -39,7 +39,7 @@ def schema() -> Schema:
     # so Whoosh only splits on spaces. Nothing but the id is stored: records.json holds the rest.
     pre_analysed = SpaceSeparatedTokenizer()
     return Schema(id=ID(stored=True, unique=True),
-                  **{name: TEXT(analyzer=pre_analysed, phrase=True) for name in SEARCH_FIELDS})
+                  **{name: TEXT(analyzer=pre_analysed, phrase=False) for name in SEARCH_FIELDS})
 
 
 def expected_manifest(content_hash: str) -> dict:
@@ -73,7 +73,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
         ix.close()
         splitter = CompoundSplitter(set(vocabulary))
         payload = {"records": records, "vocabulary": vocabulary, "compounds": splitter.compounds_by_head(),
-                   "known_stems": sorted({stem(word) for word in vocabulary}), "lengths": lengths,
+                   "stems": {word: stem(word) for word in vocabulary}, "lengths": lengths,
                    "taxonomy": taxonomy_to_json(corpus.taxonomy),
                    "synonyms": [{"term": s.term, "meaning": s.meaning, "variants": list(s.variants)}
                                 for s in corpus.synonyms],
