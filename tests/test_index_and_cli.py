@@ -66,6 +66,18 @@ def test_damaged_index_is_detected_and_rebuilt(mini_pack, tmp_path):
     engine.close()
 
 
+def test_index_with_incomplete_records_is_rebuilt(mini_pack, tmp_path):
+    ix_dir = tmp_path / "ix"
+    open_engine([mini_pack], [], ix_dir)[0].close()
+    records = json.loads((ix_dir / "records.json").read_text(encoding="utf-8"))
+    del records["stems"]
+    (ix_dir / "records.json").write_text(json.dumps(records), encoding="utf-8")
+    engine, info = open_engine([mini_pack], [], ix_dir)
+    assert info.rebuilt and "mist stems" in info.reason
+    assert engine.search("stalking").hits[0].id == "stalking"
+    engine.close()
+
+
 def test_half_written_index_without_manifest_is_never_used(mini_pack, tmp_path):
     ix_dir = tmp_path / "ix"
     open_engine([mini_pack], [], ix_dir)[0].close()

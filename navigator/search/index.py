@@ -142,8 +142,15 @@ def open_index(index_dir: Path):
     raise IndexError_(failure)
 
 
+PAYLOAD_KEYS = ("records", "vocabulary", "compounds", "stems", "lengths", "taxonomy", "synonyms", "sources",
+                "problems")
+
+
 def _open_checked(index_dir: Path):
     payload = json.loads((index_dir / RECORDS).read_text(encoding="utf-8"))
+    missing = [key for key in PAYLOAD_KEYS if not isinstance(payload, dict) or key not in payload]
+    if missing:  # e.g. written by a development build with the same format number
+        raise IndexError_(f"{index_dir}: onvolledig ({RECORDS} mist {', '.join(missing)})")
     ix = whoosh_index.open_dir(str(index_dir), readonly=True)
     try:
         with ix.reader() as reader:
