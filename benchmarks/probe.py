@@ -3,6 +3,8 @@
     python benchmarks/probe.py bare                      # Python + PySide6 showing an empty window
     python benchmarks/probe.py app INDEX CONTENT         # the real main window on a prebuilt index
     python benchmarks/probe.py rss INDEX Q1 Q2           # open, search as typed, report peak RSS in MB
+    python benchmarks/probe.py paint INDEX Q1 Q2         # ms to paint results and facets after an answer
+    python benchmarks/probe.py responsive INDEX Q1 Q2    # UI-thread lag while typing in the real window
 """
 from __future__ import annotations
 
@@ -84,19 +86,98 @@ def main() -> None:
         window = MainWindow(engine, None, Path(sys.argv[2]).parent / "user-paint")
         window.resize(1280, 820)
         window.show()
+        window.middle.setCurrentWidget(window.results_page)  # the list must be on screen to cost anything
         app.processEvents()
+        from PySide6.QtCore import QEvent, QObject
+
+        class PaintSeen(QObject):
+            seen = False
+
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Paint:
+                    PaintSeen.seen = True
+                return False
+
+        watcher = PaintSeen()
+        window.results.viewport().installEventFilter(watcher)
         times = []
         for query in sys.argv[3:]:
             for end in range(1, len(query) + 1):
                 response = engine.search(query[:end], window.filters(), limit=100)
+                PaintSeen.seen = False
                 start = time.perf_counter()
-                window._show_results(response)
-                window.results.viewport().repaint()
-                window.facets.widget().repaint()
+                window._show_results(response)  # as the app does when an answer arrives; then the event loop
+                for _ in range(100):  # until the pass in which the new rows are painted
+                    app.processEvents()
+                    if PaintSeen.seen:
+                        break
                 times.append((time.perf_counter() - start) * 1000)
+                for _ in range(20):  # the rest of the list is laid out in later passes: not part of the frame
+                    app.processEvents()
         times.sort()
         print(f"{statistics.median(times):.2f} {times[int(0.95 * (len(times) - 1))]:.2f}", flush=True)
         os._exit(0)
+    elif mode == "responsive":
+        # Typing in the real window while searches run on the worker thread: how late does the UI thread
+        # get to a 10 ms timer (its event loop's lag), and how long from the last key to the final results?
+        import statistics
+        import time
+
+        from PySide6.QtCore import Qt, QTimer
+
+        from navigator.search import SearchEngine
+        from navigator.search.index import open_index
+        from navigator.ui.app import make_application
+        from navigator.ui.mainwindow import MainWindow
+
+        app = make_application()
+        engine = SearchEngine(*open_index(Path(sys.argv[2])))
+        window = MainWindow(engine, None, Path(sys.argv[2]).parent / "user-responsive")
+        window.resize(1280, 820)
+        window.show()
+        app.processEvents()
+        keys = [q[:end] for q in sys.argv[3:] for end in range(1, len(q) + 1)] + [None]  # None: clear
+        state = {"last": time.perf_counter(), "lags": [], "waits": [], "typed_at": 0.0}
+        tick = QTimer()
+        tick.setTimerType(Qt.PreciseTimer)
+        tick.setInterval(10)
+
+        def on_tick():
+            now = time.perf_counter()
+            state["lags"].append(max(0.0, (now - state["last"]) * 1000 - 10))
+            state["last"] = now
+
+        def type_next():
+            text = keys.pop(0)
+            if text is None or not keys:
+                finish()
+                return
+            window.search_field.setText(text)
+            state["typed_at"] = time.perf_counter()
+            next_is_new_query = keys[0] is not None and not keys[0].startswith(text)
+            if next_is_new_query or keys[0] is None:  # the end of a query: wait for its results
+                state["waiting"] = text
+                return
+            QTimer.singleShot(150, type_next)  # a brisk typist: about seven keys a second
+
+        def on_results():
+            if state.get("waiting") and window.last_response and window.last_response.query == state["waiting"]:
+                state["waits"].append((time.perf_counter() - state["typed_at"]) * 1000)
+                state["waiting"] = None
+                QTimer.singleShot(300, type_next)
+
+        def finish():
+            lags = sorted(state["lags"])
+            waits = sorted(state["waits"])
+            print(f"{statistics.median(lags):.2f} {lags[int(0.95 * (len(lags) - 1))]:.2f} {lags[-1]:.2f} "
+                  f"{statistics.median(waits):.1f} {waits[-1]:.1f}", flush=True)
+            os._exit(0)
+
+        window.resultsShown.connect(on_results)
+        tick.timeout.connect(on_tick)
+        tick.start()
+        QTimer.singleShot(200, type_next)
+        app.exec()
     elif mode == "rss":
         import resource
 

@@ -61,9 +61,9 @@ class _MouseNavigation(QObject):
         self.window = window
 
     def eventFilter(self, obj, event):
-        from PySide6.QtCore import Qt
-
         if event.type() == QEvent.MouseButtonRelease:
+            from PySide6.QtCore import Qt
+
             if event.button() == Qt.BackButton:
                 self.window.go_back()
                 return True
@@ -141,8 +141,11 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_shortcuts()
         self.setStatusBar(QStatusBar())
+        # On the window (mouse events that children ignore bubble up to it) and on the views that accept
+        # every button; not on the whole application, which would run Python for every event of every object.
         self.mouse_navigation = _MouseNavigation(self)
-        QApplication.instance().installEventFilter(self.mouse_navigation)
+        for target in (self, self.results.viewport(), self.card_view.viewport()):
+            target.installEventFilter(self.mouse_navigation)
         self.body_built = True
         self._update_buttons()
         self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
         self.runner.results.connect(self._show_results)
         self.facets = FacetPanel(engine.taxonomy)
         self.facets.changed.connect(self._filters_changed)
-        self.facets.setMinimumWidth(270)
+        self.facets.setMinimumWidth(max(270, self.facets.minimumWidth()))
         self.splitter.replaceWidget(0, self.facets)
         self.facets_placeholder.deleteLater()
         self.model = ResultsModel(engine, self)
@@ -698,8 +701,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         if self.runner is not None:
             self.runner.stop()
-        if self.body_built:
-            QApplication.instance().removeEventFilter(self.mouse_navigation)
         super().closeEvent(event)
 
 
