@@ -97,10 +97,8 @@ class HtmlDelegate(QStyledItemDelegate):
         return self._heights[key]
 
     def paint(self, painter, option, index):
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt = QStyleOptionViewItem(option)  # state and palette come from the view; the text is drawn below
         html = index.data(HTML_ROLE) or ""
-        opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style:
             style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
