@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench.py [--sizes 1000,10000,100000] [--out benchmarks/results/bench.json]
 
-Prints a table and writes JSON. Budgets (docs/performance.md): real corpus p95 <= 15 ms; 10,000 cards p95 <= 100 ms;
-100,000 cards p95 <= 500 ms; cold start <= 1.3 x the bare floor; memory <= 250 MB with the real corpus.
+Prints a table and writes JSON. Budgets (docs/performance.md): real corpus p95 <= 15 ms and results painted within a
+frame; 10,000 cards p95 <= 100 ms; 100,000 cards p95 <= 500 ms with the UI responsive; cold start <= 1.3 x the bare
+floor; memory <= 250 MB with the real corpus.
 """
 from __future__ import annotations
 
@@ -140,6 +141,13 @@ def run_size(label: str, corpus, tmp: Path, with_tantivy: bool) -> dict:
         row["peak_rss_mb"] = round(float(child("rss", str(index_dir), *QUERIES)), 1)
         median, p95 = (float(x) for x in child("paint", str(index_dir), *QUERIES).split())
         row["paint"] = {"median_ms": median, "p95_ms": p95}
+    if label in ("echt", "10000", "100000"):
+        # Typing in the real window while the worker thread searches: the UI thread's lag, and the wait
+        # from the last key of a query to its results.
+        lag_median, lag_p95, lag_max, wait_median, wait_max = (
+            float(x) for x in child("responsive", str(index_dir), *QUERIES[:4]).split())
+        row["responsive"] = {"ui_lag_median_ms": lag_median, "ui_lag_p95_ms": lag_p95, "ui_lag_max_ms": lag_max,
+                             "last_key_to_results_median_ms": wait_median, "last_key_to_results_max_ms": wait_max}
     if with_tantivy:
         row["tantivy"] = tantivy_reference(engine.records, engine, tmp / f"tantivy-{label}")
     engine.close()
@@ -188,6 +196,12 @@ def print_table(results: dict) -> None:
         if "paint" in row:
             print(f"{label}: results and facets painted {row['paint']['median_ms']} ms median, "
                   f"{row['paint']['p95_ms']} ms p95 after the answer arrives (one frame is 16.7 ms)")
+    for label, row in results["sizes"].items():
+        if "responsive" in row:
+            r = row["responsive"]
+            print(f"{label}: while typing, the UI thread is late {r['ui_lag_median_ms']} ms median, "
+                  f"{r['ui_lag_p95_ms']} ms p95, {r['ui_lag_max_ms']} ms at most; last key to results "
+                  f"{r['last_key_to_results_median_ms']} ms median (debounce {120} ms included)")
     cs = results.get("cold_start")
     if cs:
         print(f"\ncold start to first paint: app {cs['app_ms']} ms, bare PySide6 window {cs['bare_floor_ms']} ms, "

@@ -125,6 +125,12 @@ class SearchEngine:
         # cyclic garbage collector, each full collection walks them all, in the middle of a keystroke (measured
         # at 10,000 cards: 200 ms instead of 40). Freezing moves what exists now out of its reach.
         gc.freeze()
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """Open this thread's Whoosh searcher now rather than at the first keystroke (it loads Whoosh's
+        query modules and compiles their expressions: 30-40 ms). The app calls it in its search thread."""
+        self._searcher()
 
     # --- public --------------------------------------------------------------------------------------
 
@@ -275,9 +281,14 @@ class SearchEngine:
         if len(word) < 4 or not word.isalpha():
             return None
         maxdist = 1 if len(word) <= 4 else 2
+        letters = set(word)
         best = None
         for length in range(len(word) - maxdist, len(word) + maxdist + 1):
             for candidate in self._by_length.get((word[0], length), ()):
+                # Each edit adds or removes at most two letters from the set of letters used, so words that
+                # differ in more letters are out of reach: a set operation in C instead of a Python matrix.
+                if len(letters.symmetric_difference(candidate)) > 2 * maxdist:
+                    continue
                 d = _distance(word, candidate, maxdist)
                 if d <= maxdist:
                     rank = (d, -self.vocabulary[candidate])

@@ -20,6 +20,10 @@ class _Worker(QObject):
             self._pending = (generation, text, filters)
 
     @Slot()
+    def warm_up(self) -> None:
+        self.engine.warm_up()
+
+    @Slot()
     def run_pending(self) -> None:
         with self._lock:
             request, self._pending = self._pending, None
@@ -44,6 +48,7 @@ class SearchRunner(QObject):
         self._worker.moveToThread(self._thread)
         self._wake.connect(self._worker.run_pending)
         self._worker.finished.connect(self._deliver)
+        self._thread.started.connect(self._worker.warm_up)  # runs in the search thread, before any search
         self._thread.start()
 
     def request(self, text: str, filters: dict) -> int:
