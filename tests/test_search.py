@@ -117,9 +117,16 @@ from hypothesis import strategies as st  # noqa: E402
 _filter_keys = st.sampled_from(["type", "profiel", "fase", "doelgroep", "geweldstype", "domein", "erkenning", "x", ""])
 
 
+# What a caller might pass as one facet's values: a list of values (the normal case), one bare value, nothing,
+# or things that are no values at all.
+_filter_values = st.one_of(st.lists(st.text(max_size=30), max_size=3), st.text(max_size=30), st.none(), st.integers(),
+                           st.lists(st.one_of(st.text(max_size=10), st.integers(), st.none()), max_size=3))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300), filters=st.dictionaries(_filter_keys, st.lists(st.text(max_size=30), max_size=3),
-                                                        max_size=4))
+@given(text=st.one_of(st.text(max_size=300), st.none()),
+       filters=st.one_of(st.dictionaries(_filter_keys, _filter_values, max_size=4), st.none(),
+                         st.lists(st.text(max_size=10), max_size=2)))
 def test_property_search_never_raises(mini_engine, text, filters):
     response = mini_engine.search(text, filters)
     assert 0 <= len(response.hits) <= response.total
@@ -142,3 +149,31 @@ def test_postings_read_by_block_equal_whooshs_own_reading(real_engine):
             assert read_postings(reader.postings(field, term)) == public, (field, term)
             checked, longest = checked + 1, max(longest, len(public))
     assert checked > 5000 and longest > 150  # the real vocabulary, with postings of several blocks
+
+
+def test_garbage_collection_is_paused_only_while_searching(mini_engine):
+    """Searches pause the cyclic GC (it would walk their big sets while the UI waits) and always resume it,
+    also when searches overlap in two threads and when a search is given nonsense."""
+    import gc
+    import threading
+
+    seen = []
+    original = mini_engine._facet_counts
+
+    def spy(matched, active):
+        seen.append(gc.isenabled())
+        return original(matched, active)
+
+    mini_engine._facet_counts = spy
+    try:
+        threads = [threading.Thread(target=lambda: [mini_engine.search(q) for q in ("stalking", "kind", "x" * 500)])
+                   for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        mini_engine.search(None, {"type": 5})
+    finally:
+        del mini_engine._facet_counts
+    assert seen and not any(seen)
+    assert gc.isenabled()
