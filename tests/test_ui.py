@@ -262,6 +262,14 @@ def test_staged_window_paints_the_toolbar_first_then_builds_the_rest(qtbot, mini
     win.close()
 
 
+def test_staged_window_that_is_never_painted_is_completed_anyway(qtbot, tmp_path):
+    win = MainWindow(None, None, tmp_path / "gebruiker", staged=True)  # never shown, so never painted
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.firstFrameShown, timeout=TIMEOUT):
+        pass
+    assert win.body_built
+
+
 def test_a_long_session_of_qt_calls_does_not_exhaust_none(qtbot, window):
     """PySide6 6.12.0 drops a reference to None on every void call; on Python 3.11 that aborted the app after
     a few thousand calls. Python 3.12+ (required in pyproject.toml) keeps None alive."""

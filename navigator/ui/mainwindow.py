@@ -109,7 +109,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._update_buttons()
         self._first_paint_seen = not staged
-        if not staged:
+        self._first_frame_done = not staged
+        if staged:  # a window that is never painted (started minimised, say) is completed all the same
+            QTimer.singleShot(1000, self._after_first_frame)
+        else:
             self.build_body()
         if engine is not None:
             self.attach_engine(engine, open_info)
@@ -121,6 +124,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_frame)  # once this frame is on screen
 
     def _after_first_frame(self) -> None:
+        if self._first_frame_done:
+            return
+        self._first_frame_done = True
         self.firstFrameShown.emit()
         self.build_body()
 
