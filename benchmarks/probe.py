@@ -35,6 +35,22 @@ def _paint_then_exit(app, widget) -> None:
     widget.installEventFilter(app._first_paint)
 
 
+def _main_window(index: Path, user_folder: str):
+    """The real main window on a prebuilt index, shown at the app's default size."""
+    from navigator.search import SearchEngine
+    from navigator.search.index import open_index
+    from navigator.ui.app import make_application
+    from navigator.ui.mainwindow import MainWindow
+
+    app = make_application()
+    engine = SearchEngine(*open_index(index))
+    window = MainWindow(engine, None, index.parent / user_folder)
+    window.resize(1280, 820)
+    window.show()
+    app.processEvents()
+    return app, engine, window
+
+
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
@@ -77,16 +93,7 @@ def main() -> None:
         import statistics
         import time
 
-        from navigator.search import SearchEngine
-        from navigator.search.index import open_index
-        from navigator.ui.app import make_application
-        from navigator.ui.mainwindow import MainWindow
-
-        app = make_application()
-        engine = SearchEngine(*open_index(Path(sys.argv[2])))
-        window = MainWindow(engine, None, Path(sys.argv[2]).parent / "user-paint")
-        window.resize(1280, 820)
-        window.show()
+        app, engine, window = _main_window(Path(sys.argv[2]), "user-paint")
         window.middle.setCurrentWidget(window.results_page)  # the list must be on screen to cost anything
         app.processEvents()
         from PySide6.QtCore import QEvent, QObject
@@ -126,17 +133,7 @@ def main() -> None:
 
         from PySide6.QtCore import Qt, QTimer
 
-        from navigator.search import SearchEngine
-        from navigator.search.index import open_index
-        from navigator.ui.app import make_application
-        from navigator.ui.mainwindow import MainWindow
-
-        app = make_application()
-        engine = SearchEngine(*open_index(Path(sys.argv[2])))
-        window = MainWindow(engine, None, Path(sys.argv[2]).parent / "user-responsive")
-        window.resize(1280, 820)
-        window.show()
-        app.processEvents()
+        app, engine, window = _main_window(Path(sys.argv[2]), "user-responsive")
         keys = [q[:end] for q in sys.argv[3:] for end in range(1, len(q) + 1)] + [None]  # None: clear
         state = {"last": time.perf_counter(), "lags": [], "waits": [], "typed_at": 0.0}
         tick = QTimer()
