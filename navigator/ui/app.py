@@ -96,14 +96,12 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
 
     def open_in_background():
         # Importing the search layer and reading the index overlaps with building the window's body; Qt
-        # releases the interpreter while it lays out and paints, and file reads release it too.
-        try:
-            from ..search import open_existing
+        # releases the interpreter while it lays out and paints, and file reads release it too. A damaged
+        # or stale index gives None here, and is rebuilt below with a progress dialog.
+        from ..search import open_existing
 
-            opening["packs"] = paths.pack_dirs(packs)
-            opening["found"] = open_existing(opening["packs"], read_only + [paths.user_index_dir()])
-        except Exception as exc:  # e.g. an unreadable index: the rebuild below reports or repairs it
-            opening["error"] = exc
+        opening["packs"] = paths.pack_dirs(packs)
+        opening["found"] = open_existing(opening["packs"], read_only + [paths.user_index_dir()])
 
     opener = threading.Thread(target=open_in_background, name="index-open", daemon=True)
     # Not before the first frame: until then the window needs the interpreter to itself.

@@ -108,7 +108,6 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._update_buttons()
-        self._first_paint_seen = not staged
         self._first_frame_done = not staged
         if staged:  # a window that is never painted (started minimised, say) is completed all the same
             QTimer.singleShot(1000, self._after_first_frame)
@@ -119,8 +118,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event):
         super().paintEvent(event)
-        if not self._first_paint_seen:
-            self._first_paint_seen = True
+        if not self._first_frame_done:
             QTimer.singleShot(0, self._after_first_frame)  # once this frame is on screen
 
     def _after_first_frame(self) -> None:
