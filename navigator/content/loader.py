@@ -14,6 +14,10 @@ from .fingerprint import content_hash  # noqa: F401  (part of this module's inte
 from .yamlfile import Parsed, parse_card_file, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A reader holds the printed publication, not our text version: "r. 120-140" or "regels 12-14" is no place to find.
+LINE_REFERENCE = re.compile(r"\br\.\s*\d+|\bregels?\s+\d+(?:\s*[-–]\s*\d+)?\b", re.I)
+# Recognition levels that a databank grants; each needs a source and a date in the card.
+UNRATED_LEVELS = ("onbekend",)
 CARD_LINK = re.compile(r"\]\(kaart:([^)\s]*)\)")
 SPECIAL_FILES = {"taxonomy.yaml", "bronnen.yaml", "synoniemen.yaml", "pack.yaml"}
 CARD_SUFFIXES = {".md", ".yaml", ".yml"}
@@ -94,8 +98,15 @@ def _load_sources(path: Path, problems: list[Problem], into: dict[str, Source]) 
         if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
             problems.append(Problem(shown, parsed.line("bronnen", i, "url"), "'url' moet met http(s):// beginnen"))
             url = None
+        # A web page is cited with the date it was read: pages change.
+        read = raw.get("gelezen")
+        read = read.isoformat() if isinstance(read, _dt.date) else read
+        if read is not None and not (isinstance(read, str) and _valid_date(read)):
+            problems.append(Problem(shown, parsed.line("bronnen", i, "gelezen"),
+                                    "'gelezen' moet een datum zijn (JJJJ-MM-DD)"))
+            read = None
         into[raw["id"]] = Source(raw["id"], raw["titel"], str(raw.get("uitgever") or ""), year, url,
-                                 str(raw.get("toelichting") or ""))
+                                 str(raw.get("toelichting") or ""), read or "")
 
 
 def _load_synonyms(path: Path, problems: list[Problem], into: list[Synonym]) -> None:
@@ -227,8 +238,17 @@ def _check_card(parsed: Parsed, shown: str, taxonomy: Taxonomy, sources: dict[st
             out.append(Problem(shown, parsed.line("erkenning"), "'erkenning' is één waarde, geen lijst"))
         else:
             _check_facet_values("erkenning", [value], parsed, shown, taxonomy, out)
-    for key in ("let_op", "zie_ook", "contra_indicaties", "tips", "reflectie"):
+        if value not in UNRATED_LEVELS:
+            for key in ("erkenning_toelichting", "erkenning_bron"):
+                if not _is_text(data.get(key)):
+                    out.append(Problem(shown, parsed.line("erkenning"),
+                                       f"erkenning '{value}' vraagt '{key}' (welke databank, sinds wanneer)"))
+    if _is_text(data.get("erkenning_bron")) and data["erkenning_bron"] not in sources:
+        out.append(Problem(shown, parsed.line("erkenning_bron"),
+                           f"erkenning_bron '{data['erkenning_bron']}' staat niet in bronnen.yaml"))
+    for key in ("let_op", "zie_ook", "contra_indicaties", "tips", "reflectie", "vragen"):
         _check_str_list(data, key, parsed, shown, out)
+    _check_line_references(parsed, shown, out)
     for i, target in enumerate(data.get("zie_ook") or []):
         if isinstance(target, str) and not SLUG.match(target):
             out.append(Problem(shown, parsed.line("zie_ook", i), f"'zie_ook' noemt geen geldige id: {target!r}"))
@@ -254,6 +274,27 @@ def _check_card(parsed: Parsed, shown: str, taxonomy: Taxonomy, sources: dict[st
     if card_type == "scenario":
         _check_scenario(data, parsed, shown, out)
     return out
+
+
+def _check_line_references(parsed: Parsed, shown: str, out: list[Problem]) -> None:
+    """Reject places and text that point at lines of a text version: no reader can find them."""
+    def walk(value, path):
+        if isinstance(value, str):
+            match = LINE_REFERENCE.search(value)
+            if match:
+                out.append(Problem(shown, parsed.line(*path), f"regelnummer van een tekstversie ('{match.group(0)}'); "
+                                                              "noem het hoofdstuk of de paragraaf zoals gedrukt"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+    walk(parsed.data, ())
+    for match in LINE_REFERENCE.finditer(parsed.body):
+        line = parsed.body_line + parsed.body[: match.start()].count("\n")
+        out.append(Problem(shown, line, f"regelnummer van een tekstversie ('{match.group(0)}') in de tekst; "
+                                        "noem het hoofdstuk of de paragraaf zoals gedrukt"))
 
 
 def _check_facet_values(facet_key, values, parsed, shown, taxonomy: Taxonomy, out: list[Problem]) -> None:
