@@ -11,15 +11,16 @@ FACET_KEYS = ("type", "profiel", "fase", "doelgroep", "geweldstype", "domein", "
 LIST_FACETS = ("profiel", "fase", "doelgroep", "geweldstype", "domein")
 
 COMMON_REQUIRED = ("id", "type", "titel", "samenvatting", "bronnen", "gecontroleerd")
-COMMON_OPTIONAL = LIST_FACETS + ("let_op", "zie_ook", "vervangt", "tekst")
+# `vragen`: questions a professional or client would ask that the card answers; searched with their own weight.
+COMMON_OPTIONAL = LIST_FACETS + ("let_op", "zie_ook", "vervangt", "tekst", "vragen")
 
 # Per type: (required extra keys, optional extra keys).
 TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "kennis": ((), ()),
     "interventie": (("doel", "voor_wie", "uitvoering", "erkenning"),
-                    ("erkenning_toelichting", "url", "contra_indicaties")),
+                    ("erkenning_toelichting", "erkenning_bron", "url", "contra_indicaties")),
     "instrument": (("doel",), ("voor_wie", "uitvoering", "url", "erkenning", "erkenning_toelichting",
-                               "contra_indicaties")),
+                               "erkenning_bron", "contra_indicaties")),
     "maatregel": (("kader", "wie"), ("url", "contra_indicaties")),
     "organisatie": (("rol", "wanneer"), ("url",)),
     "frustratie": (("nummer", "tips"), ()),
@@ -95,6 +96,7 @@ class Source:
     year: int | None = None
     url: str | None = None
     note: str = ""
+    read_on: str = ""  # for a web page: the date it was read (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
