@@ -139,8 +139,14 @@ def cmd_search(args) -> int:
         return 0
     if response.suggestion:
         print(f"Bedoelde je: {response.suggestion}")
-    if response.relaxed:
+    if response.weak:
+        print(f"Geen kaart gaat over “{response.query.strip()}”.")
+        if response.hits:
+            print("Wat er wel mee te maken heeft:")
+    elif response.relaxed:
         print("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan.")
+    if response.unknown_words:
+        print(f"Onbekende woorden: {', '.join(response.unknown_words)}")
     print(f"{response.total} kaart(en) gevonden.")
     for n, hit in enumerate(response.hits, 1):
         print(f"{n:>3}. {hit.title}  [{hit.type}]  ({hit.id})")

@@ -12,9 +12,10 @@ import unicodedata
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
-ANALYSIS_VERSION = "nl-4"  # bump when analysis changes: the index manifest records it
+ANALYSIS_VERSION = "nl-5"  # bump when analysis changes: the index manifest records it
 
 _WORD = re.compile(r"[0-9a-z]+")
+_HYPHENATED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")
 _classic = DutchStemmer().stem
 
 # Short function words that carry no meaning in a search ("wie heeft de regie" is about regie).
@@ -89,6 +90,23 @@ def _stem(word: str) -> str:
     return result
 
 
+def joined_words(text: str) -> list[str]:
+    """Hyphenated words written as one ('ex-man' -> 'exman'): indexed beside their parts, so a synonym like
+    ex-man can match as a whole instead of as 'ex' and 'man' anywhere in a card."""
+    return ["".join(m.group().split("-")) for m in _HYPHENATED.finditer(fold(text))]
+
+
+def phrase_words(text: str) -> list[str]:
+    """The words of a synonym or label as one unit each: hyphenated words joined, stopwords left out."""
+    folded = fold(text)
+    out: list[str] = []
+    for match in re.finditer(r"[0-9a-z]+(?:-[0-9a-z]+)*", folded):
+        word = match.group().replace("-", "")
+        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):  # as a query drops "s" of "women's"
+            out.append(word)
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """Folded words without stopwords (and without the stray 's' of "risico's")."""
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()]
@@ -145,6 +163,13 @@ class CompoundSplitter:
         return heads
 
 
-def index_terms(text: str) -> list[str]:
-    """The terms a text is indexed under: the stems of its words, in order."""
-    return [stem(word) for word in tokens(text)]
+def index_terms(text: str, forms: dict[str, str] | None = None) -> list[str]:
+    """The terms a text is indexed under: the stems of its words, in order; for an inflected form also the
+    stem of its lemma (`forms`, see wordforms.py), and hyphenated words also as one word."""
+    out = []
+    for word in tokens(text):
+        out.append(stem(word))
+        if forms and word in forms:
+            out.append(forms[word])
+    out.extend(stem(word) for word in joined_words(text))
+    return out

@@ -47,6 +47,8 @@ def card_record(card: Card, corpus: Corpus) -> dict:
         "type": card.type,
         "title": card.title,
         "summary": card.summary,
+        # The questions a card answers, as people ask them: searched with their own weight.
+        "questions": "\n".join(_texts(card.fields.get("vragen"))),
         "facets": {facet: list(card.facets.get(facet, [])) for facet in FACET_KEYS if card.facets.get(facet)},
         "keywords": " ".join(keywords),
         "body": body,

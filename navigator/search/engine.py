@@ -19,9 +19,13 @@ from dataclasses import dataclass, field
 
 
 from ..content import Facet, FacetValue, Synonym, Taxonomy
-from .analysis import STOPWORDS, CompoundSplitter, fold, remember_stems, stem, words
+from .analysis import STOPWORDS, CompoundSplitter, fold, phrase_words, remember_stems, stem, words
 
-FIELD_BOOSTS = {"title": 6.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
+FIELD_BOOSTS = {"title": 6.0, "questions": 4.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
+# A card that has the asked words only in its running text mentions the topic; it is not about it.
+STRONG_FIELDS = ("title", "questions", "summary", "keywords")
+TITLE_MATCH_BONUS = 0.5  # how much a title fully explained by the question may add (see _rank)
+TITLE_RERANK_DEPTH = 30
 TYPE_ORDER = {t: i for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument",
                                           "maatregel", "organisatie"))}
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
@@ -50,6 +54,9 @@ class SearchResponse:
     relaxed: bool = False  # no card had every word; these cards have most of them
     unknown_filters: list[str] = field(default_factory=list)
     unknown_words: list[str] = field(default_factory=list)
+    # Even the best card answers loosely (a minority of the words, or only in running text): the app says
+    # "Geen kaart gaat over …" and shows these as related, not as answers.
+    weak: bool = False
 
     def to_json(self) -> dict:
         out = {"query": self.query, "total": self.total,
@@ -60,6 +67,8 @@ class SearchResponse:
             out["suggestion"] = self.suggestion
         if self.relaxed:
             out["relaxed"] = True
+        if self.weak:
+            out["weak"] = True
         if self.unknown_filters:
             out["messages"] = [f"onbekend filter genegeerd: {f}" for f in self.unknown_filters]
         return out
@@ -101,7 +110,9 @@ class SearchEngine:
         self._reversed = sorted(w[::-1] for w in self.vocabulary)
         remember_stems(payload["stems"])  # stemmed at build time: stemming 5,000 words costs 0.2 s
         self._known_stems = set(payload["stems"].values())
+        self._forms: dict[str, str] = payload["forms"]  # inflected form -> stem of its lemma (wordforms.py)
         self._suffix_cache: dict[str, list[str]] = {}
+        self._title_terms: dict[int, list[tuple[set[str], float]]] = {}
         self.taxonomy = taxonomy
         self.facet_values = {f.key: [v.key for v in f.values] for f in taxonomy.facets}
         self._phrases = self._phrase_table(taxonomy, synonyms)
@@ -145,16 +156,19 @@ class SearchEngine:
         text = text[:MAX_QUERY_CHARS]
         limit = max(0, min(int(limit), len(self.records) or 1))
         active, unknown = self._clean_filters(filters or {})
-        units, suggestion, unknown_words = self._analyse(text)
-
-        relaxed = False
-        if units:
-            matched_by_unit = [self._unit_docs(u) for u in units]
-            need = len(units) if len(units) <= 2 else len(units) - len(units) // 3
-            matched = self._at_least(matched_by_unit, need)
-            if not matched and need > 1:
-                matched, relaxed = self._at_least(matched_by_unit, 1), True
-        else:
+        units, fixes, unknown_words = self._analyse(text)
+        matched_by_unit, matched, relaxed = self._match(units)
+        suggestion = None
+        if fixes:
+            # A correction is offered only when it clearly does better than the words as typed: every word is
+            # then understood and found together. Otherwise the words stand as typed ("restraining order"
+            # never becomes "restraining ouder"), and an unknown word is said to be unknown.
+            if not relaxed and matched and not unknown_words:
+                suggestion = _apply_corrections(text, fixes)
+            else:
+                units, _, unknown_words = self._analyse(text, correct=False)
+                matched_by_unit, matched, relaxed = self._match(units)
+        if not units:
             # Nothing typed (or only little words like "de"): browse everything within the filters.
             # Typed words that match nothing known: no results, never "everything".
             browsing = not text.strip() or (not unknown_words and bool(words(text)))
@@ -165,10 +179,35 @@ class SearchEngine:
             ranked = self._rank(units, passing, limit)
         else:
             ranked = [(doc, 0.0) for doc in islice((d for d in self._browse_order if d in passing), limit)]
+        weak = bool(ranked) and bool(units) and self._is_weak(ranked[0][0], units, matched_by_unit,
+                                                              len(units) + len(unknown_words))
         highlight = set().union(*(u.stems for u in units)) if units else set()
         hits = [self._hit(doc, score, highlight) for doc, score in ranked]
         return SearchResponse(shown_query, len(passing), hits, counts, suggestion, relaxed, unknown,
-                              unknown_words)
+                              unknown_words, weak)
+
+    def _match(self, units: list[_Unit]) -> tuple[list[set[int]], set[int], bool]:
+        """Per unit the documents it matches; the documents with enough of the units (all of one or two,
+        about two thirds of more); and whether that had to be relaxed to any one unit."""
+        if not units:
+            return [], set(), False
+        matched_by_unit = [self._unit_docs(u) for u in units]
+        need = len(units) if len(units) <= 2 else len(units) - len(units) // 3
+        matched = self._at_least(matched_by_unit, need)
+        if not matched and need > 1:
+            return matched_by_unit, self._at_least(matched_by_unit, 1), True
+        return matched_by_unit, matched, False
+
+    def _is_weak(self, doc: int, units: list[_Unit], matched_by_unit: list[set[int]], asked: int) -> bool:
+        """Whether even the best card answers the question only loosely: it has a minority of the words asked
+        (unknown words count as asked), or has them only in its running text, not in its title, questions,
+        summary or keywords."""
+        covered = [unit for unit, docs in zip(units, matched_by_unit) if doc in docs]
+        if 2 * len(covered) < asked:
+            return True
+        return not any(doc in self._field_postings(field, term) for unit in covered
+                       for alternative in unit.alternatives for slot in alternative for term in slot
+                       for field in STRONG_FIELDS)
 
     def record(self, card_id: str) -> dict | None:
         index = self.by_id.get(card_id)
@@ -187,15 +226,28 @@ class SearchEngine:
                 groups.append([value.label, *value.aliases])
         table: dict[tuple[str, ...], list[tuple]] = {}
         for group in groups:
-            forms = [tuple(w for w in words(g) if w not in STOPWORDS) for g in group]
+            forms = [tuple(phrase_words(g)) for g in group]
             forms = [f for f in dict.fromkeys(forms) if f]
             for form in forms:
                 table.setdefault(form, [])
                 table[form] += [other for other in forms if other != form and other not in table[form]]
         return table
 
-    def _analyse(self, text: str) -> tuple[list[_Unit], str | None, list[str]]:
-        all_words = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    def _query_words(self, text: str) -> list[str]:
+        """The query's words; a hyphenated word stays one word where the cards or a synonym know it as such
+        ("ex-man"), and is split into its parts otherwise ("zorg-veiligheid")."""
+        out: list[str] = []
+        for match in re.finditer(r"[0-9a-z]+(?:-[0-9a-z]+)*", fold(text)):
+            parts = match.group().split("-")
+            joined = "".join(parts)
+            if len(parts) > 1 and ((joined,) in self._phrases or joined in self.vocabulary):
+                out.append(joined)
+            else:
+                out.extend(parts)
+        return [w for w in out if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+    def _analyse(self, text: str, correct: bool = True) -> tuple[list[_Unit], dict[str, str], list[str]]:
+        all_words = self._query_words(text)
         units: list[_Unit] = []
         fixes: dict[str, str] = {}
         unknown: list[str] = []
@@ -204,13 +256,17 @@ class SearchEngine:
             span = self._longest_phrase(all_words, i)
             if span:
                 phrase = tuple(all_words[i:i + span])
-                alternatives = [self._slots(phrase)] + [self._slots(alt, 0.9) for alt in self._phrases[phrase]]
+                # One word keeps what a word gets (its compounds and forms: gezin -> gezinsleden); the
+                # synonyms come on top as alternatives.
+                unit = self._word_unit(phrase[0], correct=False)[0] if span == 1 else None
+                alternatives = unit.alternatives if unit else [self._slots(phrase)]
+                alternatives = alternatives + [self._slots(alt, 0.9) for alt in self._phrases[phrase]]
                 stems = {stem(w) for form in (phrase, *self._phrases[phrase]) for w in form}
-                units.append(_Unit(" ".join(phrase), alternatives, stems))
+                units.append(_Unit(" ".join(phrase), alternatives, stems | (unit.stems if unit else set())))
                 i += span
                 continue
             word = all_words[i]
-            unit, fix = self._word_unit(word)
+            unit, fix = self._word_unit(word, correct)
             if fix:
                 fixes[word] = fix
             elif unit is None:
@@ -218,8 +274,7 @@ class SearchEngine:
             if unit is not None:
                 units.append(unit)
             i += 1
-        suggestion = _apply_corrections(text, fixes) if fixes else None
-        return units, suggestion, unknown
+        return units, fixes, unknown
 
     def _longest_phrase(self, all_words: list[str], start: int) -> int:
         for span in range(min(5, len(all_words) - start), 0, -1):
@@ -227,24 +282,34 @@ class SearchEngine:
                 return span
         return 0
 
-    @staticmethod
-    def _slots(form: tuple[str, ...], boost: float = 1.0) -> Alternative:
-        return [{stem(w): boost} for w in form]
+    def _slots(self, form: tuple[str, ...], boost: float = 1.0) -> Alternative:
+        """One slot per word of a phrase; a slot also takes the word's lemma (verboden ~ verbieden)."""
+        slots: Alternative = []
+        for w in form:
+            slot = {stem(w): boost}
+            if w in self._forms:
+                slot.setdefault(self._forms[w], boost)
+            slots.append(slot)
+        return slots
 
-    def _word_unit(self, word: str) -> tuple[_Unit | None, str | None]:
+    def _word_unit(self, word: str, correct: bool = True) -> tuple[_Unit | None, str | None]:
         """The alternatives for one word, and a correction if the word itself is unknown."""
         stems = {stem(word)}
         same: dict[str, float] = {stem(word): 1.0}  # one slot: the word, a correction, compounds ending in it
+        lemma_stem = self._forms.get(word)
+        if lemma_stem:  # belt -> bellen, sloeg -> slaan
+            same.setdefault(lemma_stem, 1.0)
+            stems.add(lemma_stem)
         alternatives: list[Alternative] = [[same]]
         fix = None
-        known = word in self.vocabulary or self._stem_known(word)
+        known = word in self.vocabulary or self._stem_known(word) or lemma_stem in self._known_stems
         if not known:
             parts = self._splitter.split(word)
             if parts:  # oranjehuis -> oranje + huis
                 alternatives.append([{stem(p): 0.8} for p in parts])
                 stems |= {stem(p) for p in parts}
             else:
-                correction = self._correct(word)
+                correction = self._correct(word) if correct else None
                 if correction:
                     fix = correction
                     same.setdefault(stem(correction), 0.8)
@@ -281,10 +346,11 @@ class SearchEngine:
         return cached
 
     def _correct(self, word: str) -> str | None:
-        """The most frequent known word within edit distance 1 (2 for longer words), same first letter."""
+        """The most frequent known word within edit distance 1 (2 from seven letters), same first letter.
+        Two edits in a short word reach unrelated words (abuse -> acute): a guess, not a correction."""
         if len(word) < 4 or not word.isalpha():
             return None
-        maxdist = 1 if len(word) <= 4 else 2
+        maxdist = 1 if len(word) <= 6 else 2
         letters = set(word)
         best = None
         for length in range(len(word) - maxdist, len(word) + maxdist + 1):
@@ -395,34 +461,91 @@ class SearchEngine:
         return passing, counts
 
     def _rank(self, units: list[_Unit], allowed: set[int], limit: int) -> list[tuple[int, float]]:
-        """BM25F over every stem the units asked for, restricted to the documents that matched.
+        """BM25F per unit, restricted to the documents that matched, summed over the units.
 
-        Scored here over the cached postings rather than by Whoosh's matchers: with dozens of alternative
-        terms (forms, compounds, synonyms) per query, Whoosh's union matchers cost ten times more.
+        A unit scores by its best alternative, and an alternative of several words (a synonym phrase) only
+        where all its words occur: "ex" expanded to ex-partner or ex-vrouw must not reward a card for the
+        word "vrouw" alone. Within a slot the best term counts, so a card is not scored twice for saying both
+        "stalking" and "belaging". Scored here over the cached postings rather than by Whoosh's matchers:
+        with dozens of alternative terms (forms, compounds, synonyms) per query, Whoosh's union matchers
+        cost ten times more.
         """
         if not allowed or limit == 0:
             return []
-        weights: dict[str, float] = {}
-        for unit in units:
-            for alternative in unit.alternatives:
-                for slot in alternative:
-                    for term, boost in slot.items():
-                        if boost > weights.get(term, 0):
-                            weights[term] = boost
         scores: dict[int, float] = {}
-        for term, weight in weights.items():
+        for unit in units:
+            unit_scores: dict[int, float] = {}
+            for alternative in unit.alternatives:
+                alternative_scores: dict[int, float] | None = None
+                for slot in alternative:
+                    slot_scores = self._slot_scores(slot, allowed)
+                    if alternative_scores is None:
+                        alternative_scores = slot_scores
+                    else:
+                        alternative_scores = {d: v + slot_scores[d] for d, v in alternative_scores.items()
+                                              if d in slot_scores}
+                    if not alternative_scores:
+                        break
+                for doc, value in (alternative_scores or {}).items():
+                    if value > unit_scores.get(doc, 0.0):
+                        unit_scores[doc] = value
+            get = scores.get
+            for doc, value in unit_scores.items():
+                scores[doc] = get(doc, 0.0) + value
+        # Overview first: among the best candidates, a card whose title the question explains more fully
+        # gains (up to TITLE_MATCH_BONUS). Title words weigh by rarity, so "Meldcode …: de vijf stappen"
+        # beats "Meldcode stap 5: twee beslissingen en het afwegingskader" for "meldcode stappen": the
+        # narrower card's title holds rare words the question did not ask for.
+        candidates = heapq.nlargest(max(limit, TITLE_RERANK_DEPTH), scores.items(),
+                                    key=lambda item: (item[1], -item[0]))
+        reranked = [(doc, score * (1 + TITLE_MATCH_BONUS * self._title_match(doc, units))) for doc, score in candidates]
+        return heapq.nlargest(limit, reranked, key=lambda item: (item[1], -item[0]))
+
+    def _title_match(self, doc: int, units: list[_Unit]) -> float:
+        """0 unless the title names everything asked (the question names this card's topic: for each unit,
+        all words of one of its alternatives); then the share of the title's weight (rarer words weigh
+        more) that those words cover, 0 to 1."""
+        title_terms = self._title_terms.get(doc)
+        if title_terms is None:
+            total = len(self.records)
+            title_terms = []
+            for word in words(self.records[doc]["title"]):
+                if word in STOPWORDS:
+                    continue
+                weight = math.log(1 + total / self.vocabulary.get(word, 1))
+                title_terms.append(({stem(word), self._forms.get(word, "")}, weight))
+            self._title_terms[doc] = title_terms
+        mass = sum(weight for _, weight in title_terms)
+        if not mass:
+            return 0.0
+        in_title = set().union(*(terms for terms, _ in title_terms))
+        covered: set[str] = set()
+        for unit in units:
+            named = [alternative for alternative in unit.alternatives
+                     if all(in_title.intersection(slot) for slot in alternative)]
+            if not named:
+                return 0.0
+            covered.update(term for alternative in named for slot in alternative for term in slot)
+        return sum(weight for terms, weight in title_terms if terms & covered) / mass
+
+    def _slot_scores(self, slot: dict[str, float], allowed: set[int]) -> dict[int, float]:
+        """{document: best weighted score of any of the slot's terms}, over the allowed documents."""
+        best: dict[int, float] = {}
+        for term, weight in slot.items():
             term_scores = self._term_scores(term)
             if not term_scores:
                 continue
             pairs = ((d, term_scores[d]) for d in allowed if d in term_scores) if len(allowed) < len(term_scores) \
                 else ((d, v) for d, v in term_scores.items() if d in allowed)
-            if not scores:
-                scores = {d: weight * v for d, v in pairs}
+            if not best:
+                best = {d: weight * v for d, v in pairs}
                 continue
-            get = scores.get
+            get = best.get
             for doc, value in pairs:
-                scores[doc] = get(doc, 0.0) + weight * value
-        return heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+                value *= weight
+                if value > get(doc, 0.0):
+                    best[doc] = value
+        return best
 
     def _term_scores(self, term: str) -> dict[int, float]:
         """{document: BM25F score of this term over all fields}, before the query's own weight for it.

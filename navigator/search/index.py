@@ -20,14 +20,17 @@ from whoosh.fields import ID, TEXT, Schema
 
 from .. import __version__
 from ..content import Corpus
-from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, stem, words
+from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, joined_words, stem, words
 from .documents import card_record
 from .engine import taxonomy_to_json
+from .wordforms import lemma_stems
 
-FORMAT_VERSION = 3  # 2: field lengths in records.json; 3: the vocabulary's stems, so opening need not stem it
+# 2: field lengths in records.json; 3: the vocabulary's stems, so opening need not stem it;
+# 4: the `questions` field and the lemma stems of word forms (`forms`)
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
-SEARCH_FIELDS = ("title", "keywords", "summary", "body")
+SEARCH_FIELDS = ("title", "questions", "keywords", "summary", "body")
 
 
 class IndexError_(Exception):
@@ -53,17 +56,18 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         records = [card_record(card, corpus) for card in corpus.cards.values()]
+        texts_per_record = [{field: record[field] for field in SEARCH_FIELDS} for record in records]
         vocabulary: dict[str, int] = {}
+        for texts in texts_per_record:
+            for text in texts.values():
+                for word in set(words(text)) | set(joined_words(text)):
+                    vocabulary[word] = vocabulary.get(word, 0) + 1
+        forms = lemma_stems(vocabulary)
         lengths: dict[str, list[int]] = {field: [] for field in SEARCH_FIELDS}
         ix = whoosh_index.create_in(str(tmp), schema())
         writer = ix.writer(limitmb=256)
-        for n, record in enumerate(records):
-            texts = {"title": record["title"], "keywords": record["keywords"], "summary": record["summary"],
-                     "body": record["body"]}
-            for text in texts.values():
-                for word in set(words(text)):
-                    vocabulary[word] = vocabulary.get(word, 0) + 1
-            analysed = {f: index_terms(t) for f, t in texts.items()}
+        for n, (record, texts) in enumerate(zip(records, texts_per_record)):
+            analysed = {f: index_terms(t, forms) for f, t in texts.items()}
             for field, terms in analysed.items():
                 lengths[field].append(len(terms))
             writer.add_document(id=record["id"], **{f: " ".join(terms) for f, terms in analysed.items()})
@@ -73,7 +77,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
         ix.close()
         splitter = CompoundSplitter(set(vocabulary))
         payload = {"records": records, "vocabulary": vocabulary, "compounds": splitter.compounds_by_head(),
-                   "stems": {word: stem(word) for word in vocabulary}, "lengths": lengths,
+                   "stems": {word: stem(word) for word in vocabulary}, "forms": forms, "lengths": lengths,
                    "taxonomy": taxonomy_to_json(corpus.taxonomy),
                    "synonyms": [{"term": s.term, "meaning": s.meaning, "variants": list(s.variants)}
                                 for s in corpus.synonyms],
@@ -142,7 +146,7 @@ def open_index(index_dir: Path):
     raise IndexError_(failure)
 
 
-PAYLOAD_KEYS = ("records", "vocabulary", "compounds", "stems", "lengths", "taxonomy", "synonyms", "sources",
+PAYLOAD_KEYS = ("records", "vocabulary", "compounds", "stems", "forms", "lengths", "taxonomy", "synonyms", "sources",
                 "problems")
 
 

@@ -1,0 +1,55 @@
+"""Dutch word forms that suffix stripping cannot reach: verb forms (belt, belde, gebeld -> bellen; slaat,
+sloeg -> slaan; weigert -> weigeren) and irregular plurals, mapped to the stem of their lemma.
+
+The lemmas come from simplemma's Dutch dictionary (form -> lemma, 370,000 forms). Loading it costs 0.4 s and
+60 MB, so it is read only while an index is built: the forms whose lemma the cards use are stored in the index
+(`forms` in records.json), and searching is a dictionary look-up. Measured on word pairs from the cards and
+from real questions in benchmarks/stemmers.py: the stemmer alone misses the verb forms; the lemma alone loses
+noun-verb pairs the stemmer gets (verboden -> verbod); both together, as alternative terms, win.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .analysis import fold, stem
+
+
+@lru_cache(maxsize=1)
+def _dutch_dictionary() -> dict[str, str] | None:
+    try:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    except ImportError:  # searching still works with the stemmer alone
+        return None
+    return DefaultDictionaryFactory().get_dictionary("nl")
+
+
+def lemma_stems(vocabulary: Iterable[str], dictionary: dict[str, str] | None = None) -> dict[str, str]:
+    """{folded form: stem of its lemma} for every form whose lemma a word of `vocabulary` shares, where that
+    stem differs from the form's own stem. Covers forms the cards never use, since a question may."""
+    if dictionary is None:
+        dictionary = _dutch_dictionary()
+        if dictionary is None:
+            return {}
+    folded: dict[str, str] = {}
+    for form, lemma in dictionary.items():
+        key = fold(form)
+        if key.isalpha() and key not in folded:
+            folded[key] = fold(lemma)
+    wanted = set()
+    for word in vocabulary:
+        wanted.add(folded.get(word, word))
+        wanted.add(word)
+    table: dict[str, str] = {}
+    for form, lemma in folded.items():
+        if lemma in wanted and form != lemma:
+            lemma_stem = stem(lemma)
+            if stem(form) != lemma_stem:
+                table[form] = lemma_stem
+    return table
+
+
+def search_terms(word: str, forms: dict[str, str]) -> set[str]:
+    """The terms one folded word is indexed and searched under: its stem, and its lemma's stem if known."""
+    lemma_stem = forms.get(word)
+    return {stem(word), lemma_stem} if lemma_stem else {stem(word)}
