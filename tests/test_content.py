@@ -16,7 +16,7 @@ titel: Een kaart
 samenvatting: Korte samenvatting.
 bronnen:
   - bron: kenniskaart
-    plek: "r. 1-10"
+    plek: "Leeswijzer"
 gecontroleerd: 2026-11-01
 ---
 Tekst.
@@ -66,7 +66,13 @@ def test_the_test_pack_loads_without_problems(mini_pack):
     ("slug.md", GOOD.format(id="Een Kaart!"), 2, "geen geldige slug"),
     ("bron.md", GOOD.format(id="a").replace("bron: kenniskaart", "bron: onbekend-boek"), 7,
      "bron 'onbekend-boek' staat niet in bronnen.yaml"),
-    ("plek.md", GOOD.format(id="a").replace('    plek: "r. 1-10"\n', ""), 7, "zonder 'plek'"),
+    ("plek.md", GOOD.format(id="a").replace('    plek: "Leeswijzer"\n', ""), 7, "zonder 'plek'"),
+    ("lineref.md", GOOD.format(id="a").replace('plek: "Leeswijzer"', 'plek: "Leeswijzer, r. 12-40"'), 8,
+     "regelnummer van een tekstversie ('r. 12')"),
+    ("linerefbody.md", GOOD.format(id="a").replace("Tekst.", "Regel een.\nZoals in regels 120-140 staat."), 12,
+     "regelnummer van een tekstversie ('regels 120-140') in de tekst"),
+    ("lineref-letop.md", GOOD.format(id="a").replace("gecontroleerd:", "let_op:\n  - Let op (r. 88).\ngecontroleerd:"), 10,
+     "regelnummer van een tekstversie"),
     ("zieook.md", GOOD.format(id="a").replace("gecontroleerd:", "zie_ook:\n  - stalking\n  - bestaat-niet\ngecontroleerd:"),
      11, "verwijst naar kaart 'bestaat-niet'"),
     ("bodylink.md", GOOD.format(id="a").replace("Tekst.", "Regel een.\nZie [dit](kaart:nergens)."), 12,
@@ -75,6 +81,12 @@ def test_the_test_pack_loads_without_problems(mini_pack):
      "sleutel 'titel' staat er twee keer"),
     ("empty.md", "   \n", 1, "bestand is leeg"),
     ("interventie.md", GOOD.format(id="a").replace("type: kennis", "type: interventie"), 2, "'doel' ontbreekt"),
+    ("level.md", GOOD.format(id="a").replace("type: kennis", "type: instrument").replace(
+        "gecontroleerd:", "doel: Iets.\nerkenning: goed-onderbouwd\ngecontroleerd:"), 10,
+     "erkenning 'goed-onderbouwd' vraagt 'erkenning_toelichting'"),
+    ("oldlevel.md", GOOD.format(id="a").replace("type: kennis", "type: instrument").replace(
+        "gecontroleerd:", "doel: Iets.\nerkenning: erkend\ngecontroleerd:"), 10,
+     "onbekende waarde 'erkend' voor facet 'erkenning'"),
 ])
 def test_each_error_is_reported_with_its_line_and_the_card_left_out(mini_pack, name, text, line, fragment):
     write(mini_pack, name, text)

@@ -90,7 +90,7 @@ def test_card_shows_cautions_chips_and_sources(qtbot, window):
     html = window.card_view.toHtml()
     text = window.card_view.toPlainText()
     assert "Let op" in text and "gezamenlijke gesprekken" in text
-    assert "Kenniskaart (ex-)partnergeweld" in text and "r. 55-73" in text
+    assert "Kenniskaart (ex-)partnergeweld" in text and "Intiem terrorisme" in text
     assert "filter:geweldstype=intieme-terreur" in html
 
 
