@@ -12,7 +12,7 @@ import unicodedata
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
-ANALYSIS_VERSION = "nl-5"  # bump when analysis changes: the index manifest records it
+ANALYSIS_VERSION = "nl-7"  # bump when analysis changes: the index manifest records it
 
 _WORD = re.compile(r"[0-9a-z]+")
 _HYPHENATED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")
@@ -24,6 +24,7 @@ aan al alle alles als ben bij dan dat de der des deze die dit doch doen door dus
 had heb hebben heeft hem het hier hij hoe hun ik in is je jij jou jouw kan kun kunnen maar me meer men met mij
 mijn na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch toen tot u uit uw van veel voor
 want waren was wat we wel werd wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder zou
+tussen tijdens via sinds vanaf rond per weer echt ooit even steeds erg heel
 """.split())
 
 # Irregular plurals that Snowball cannot reach by suffix rules.

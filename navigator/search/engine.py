@@ -475,7 +475,11 @@ class SearchEngine:
         scores: dict[int, float] = {}
         for unit in units:
             unit_scores: dict[int, float] = {}
+            typed_length = len(unit.alternatives[0])
             for alternative in unit.alternatives:
+                # An alternative counts as many words as were typed: "digitale stalking" for "stalking" must
+                # not outscore the word itself by adding up two words.
+                scale = typed_length / len(alternative) if alternative else 1.0
                 alternative_scores: dict[int, float] | None = None
                 for slot in alternative:
                     slot_scores = self._slot_scores(slot, allowed)
@@ -487,6 +491,7 @@ class SearchEngine:
                     if not alternative_scores:
                         break
                 for doc, value in (alternative_scores or {}).items():
+                    value *= scale
                     if value > unit_scores.get(doc, 0.0):
                         unit_scores[doc] = value
             get = scores.get

@@ -1,7 +1,8 @@
 """Dutch word forms that suffix stripping cannot reach: verb forms (belt, belde, gebeld -> bellen; slaat,
 sloeg -> slaan; weigert -> weigeren) and irregular plurals, mapped to the stem of their lemma.
 
-The lemmas come from simplemma's Dutch dictionary (form -> lemma, 370,000 forms). Loading it costs 0.4 s and
+Only verb lemmas are used: for nouns and adjectives the stemmer does the job, and their lemmas bring
+homographs (ouder "parent" -> oud "old"). The lemmas come from simplemma's Dutch dictionary (form -> lemma, 370,000 forms). Loading it costs 0.4 s and
 60 MB, so it is read only while an index is built: the forms whose lemma the cards use are stored in the index
 (`forms` in records.json), and searching is a dictionary look-up. Measured on word pairs from the cards and
 from real questions in benchmarks/stemmers.py: the stemmer alone misses the verb forms; the lemma alone loses
@@ -42,7 +43,9 @@ def lemma_stems(vocabulary: Iterable[str], dictionary: dict[str, str] | None = N
         wanted.add(word)
     table: dict[str, str] = {}
     for form, lemma in folded.items():
-        if lemma in wanted and form != lemma:
+        # Verbs only (an infinitive ends in -en): nouns and adjectives are the stemmer's job, and their
+        # lemmas bring homographs (ouder "parent" -> oud "old").
+        if lemma in wanted and form != lemma and lemma.endswith("en") and len(lemma) > 3:
             lemma_stem = stem(lemma)
             if stem(form) != lemma_stem:
                 table[form] = lemma_stem
