@@ -473,6 +473,7 @@ class SearchEngine:
         if not allowed or limit == 0:
             return []
         scores: dict[int, float] = {}
+        covered: dict[int, int] = {}
         for unit in units:
             unit_scores: dict[int, float] = {}
             typed_length = len(unit.alternatives[0])
@@ -497,6 +498,9 @@ class SearchEngine:
             get = scores.get
             for doc, value in unit_scores.items():
                 scores[doc] = get(doc, 0.0) + value
+                covered[doc] = covered.get(doc, 0) + 1
+        # A card with all the words asked beats one with some of them, whatever a single word scores.
+        scores = {doc: value * covered[doc] / len(units) for doc, value in scores.items()}
         # Overview first: among the best candidates, a card whose title the question explains more fully
         # gains (up to TITLE_MATCH_BONUS). Title words weigh by rarity, so "Meldcode …: de vijf stappen"
         # beats "Meldcode stap 5: twee beslissingen en het afwegingskader" for "meldcode stappen": the
