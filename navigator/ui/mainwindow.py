@@ -17,40 +17,15 @@ from .i18n import tr
 
 DEBOUNCE_MS = 120
 COMPARABLE = ("interventie", "instrument", "maatregel")
-MAX_RECENT = 15
+TITLE = "Kennisnavigator"
+ZOOM_RANGE = (-4, 12)  # steps of one point from the font the system gave the app
+_base_point_size: list[float] = []  # the system's font size, captured once per process before any zoom
 
 
-class UserLists:
-    """Bookmarks and recent cards, kept per user. Every change re-reads the file first, so two app
-    instances running at once add to each other's lists instead of overwriting them."""
-
-    def __init__(self, folder):
-        from ..userdata import JsonStore
-
-        self.bookmark_store = JsonStore(folder / "bladwijzers.json", [])
-        self.recent_store = JsonStore(folder / "recent.json", [])
-        self.messages = []
-        self.bookmarks = self._load(self.bookmark_store)
-        self.recent = self._load(self.recent_store)
-
-    def _load(self, store):
-        data = [x for x in store.load() if isinstance(x, str)]
-        if store.message:
-            self.messages.append(store.message)
-        return data
-
-    def toggle_bookmark(self, card_id: str) -> bool:
-        current = self._load(self.bookmark_store)
-        added = card_id not in current
-        current = current + [card_id] if added else [x for x in current if x != card_id]
-        self.bookmark_store.save(current)
-        self.bookmarks = current
-        return added
-
-    def add_recent(self, card_id: str) -> None:
-        current = [card_id] + [x for x in self._load(self.recent_store) if x != card_id]
-        self.recent = current[:MAX_RECENT]
-        self.recent_store.save(self.recent)
+def base_point_size() -> float:
+    if not _base_point_size:
+        _base_point_size.append(QApplication.instance().font().pointSizeF())
+    return _base_point_size[0]
 
 
 class _MouseNavigation(QObject):
@@ -78,6 +53,7 @@ class MainWindow(QMainWindow):
     resultsShown = Signal()
     firstFrameShown = Signal()
     bodyBuilt = Signal()
+    loadRetryRequested = Signal()
 
     def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None, staged=False):
         """The window can be shown before the index is open (`engine=None`); `attach_engine()` fills it in.
@@ -90,16 +66,19 @@ class MainWindow(QMainWindow):
         self.body_built = False
         self._settings = settings
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
-        self.resize(1280, 820)
         self._user_folder = user_folder
         self.user = None
         self.history: list[str] = []
+        self.history_positions: list[int] = []  # where you were reading in each card of the history
         self.history_pos = -1
+        self._open_first_when_ready = False
+        self._response_filters: dict = {}
+        self._shown_html = ""
         self.current_card = None
         self.compare_ids: list[str] = []
         self.last_response = None
-        self.pending_link = None
         self._pending_engine = None
+        self._place_on_screen()
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -134,13 +113,12 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QStatusBar
 
-        from .. import paths
         from ..config import load_settings
+        from .bookmarks import UserLists
 
         if callable(self._settings):  # the app passes a loader, so reading the files waits for this moment
             self._settings = self._settings()
         self.settings = self._settings or load_settings(Path("<geen organisatiebestand>"), None)
-        self.user_folder = self._user_folder or paths.user_data_dir()
         self.user = UserLists(self.user_folder)
         self._build_body()
         self._build_shortcuts()
@@ -152,11 +130,13 @@ class MainWindow(QMainWindow):
             target.installEventFilter(self.mouse_navigation)
         self.body_built = True
         self._update_buttons()
-        self.card_view.setHtml(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
-                                  "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
-                                  "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · ↑/↓ en Enter in de lijst · Alt+←/→ terug en "
-                                  "vooruit · Ctrl+D bladwijzer · Ctrl+P afdrukken · Ctrl +/− groter en kleiner</p>"
-                                  "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
+        self.settings_button.setEnabled(True)
+        self._show_html(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
+                           "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
+                           "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · Enter opent de eerste kaart · ↓ naar de lijst · "
+                           "Alt+←/→ terug en vooruit · Ctrl+F zoeken in de kaart · Ctrl+D bladwijzer · "
+                           "Ctrl+P afdrukken · Ctrl +/−/0 grootte · F1 alle sneltoetsen</p>"
+                           "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
         self.bodyBuilt.emit()
         if self._pending_engine is not None:
             self.attach_engine(*self._pending_engine)
@@ -167,7 +147,8 @@ class MainWindow(QMainWindow):
             self._pending_engine = (engine, open_info)
             return
         self._pending_engine = None
-        from .widgets import FacetPanel, ResultsModel, StartPage
+        from .startscreen import StartPage
+        from .widgets import FacetPanel, ResultsModel
         from .worker import SearchRunner
 
         self.engine = engine
@@ -175,14 +156,15 @@ class MainWindow(QMainWindow):
         self.runner.results.connect(self._show_results)
         self.facets = FacetPanel(engine.taxonomy)
         self.facets.changed.connect(self._filters_changed)
-        self.facets.setMinimumWidth(max(270, self.facets.minimumWidth()))
+        sizes = self.splitter.sizes()
         self.splitter.replaceWidget(0, self.facets)
+        self.splitter.setSizes(sizes)
         self.facets_placeholder.deleteLater()
         self.model = ResultsModel(engine, self)
         self.results.setModel(self.model)
         self.start_page = StartPage(engine)
-        self.start_page.filterRequested.connect(self.apply_filter)
-        self.start_page.cardRequested.connect(self.open_card)
+        self.start_page.filterRequested.connect(self.start_with_filter)
+        self.start_page.cardRequested.connect(self.start_with_card)
         self.middle.addWidget(self.start_page)
         notes = list(self.user.messages) + [str(p) for p in self.settings.problems]
         if open_info is not None and open_info.rebuilt:
@@ -200,7 +182,53 @@ class MainWindow(QMainWindow):
             self.runner.request("", {})
         else:
             self.show_start()
+        for button in (self.bookmarks_button, self.recent_button):
+            button.setEnabled(True)
         self._update_buttons()
+
+    def show_loading(self) -> None:
+        self.loading_page.show_loading()
+        self.middle.setCurrentWidget(self.loading_page)
+
+    def show_index_progress(self, fraction: float) -> None:
+        self.loading_page.show_progress(fraction)
+        self.middle.setCurrentWidget(self.loading_page)
+
+    def show_load_error(self, what: str, todo: str) -> None:
+        """The index could not be opened or built: say so where the start screen would be, with a retry."""
+        self.loading_page.show_error(what, todo)
+        self.middle.setCurrentWidget(self.loading_page)
+        self.statusBar().showMessage(tr("De kennis kon niet worden geladen: {what}").replace("{what}", what))
+
+    # --- window size and place -----------------------------------------------------------------------
+
+    def _place_on_screen(self) -> None:
+        """The remembered size and place (or most of the screen the first time), and the remembered zoom,
+        before the first frame so the window never jumps."""
+        from .window_state import WindowState, place_window
+
+        if self._user_folder is None:
+            from .. import paths
+
+            self._user_folder = paths.user_data_dir()
+        self.user_folder = self._user_folder
+        self.window_state = WindowState(self.user_folder)
+        place_window(self, self.window_state)
+        self.set_zoom(self.window_state.zoom_steps())
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        from .window_state import keep_frame_on_screen
+
+        QTimer.singleShot(0, lambda: keep_frame_on_screen(self))  # once the window manager has framed it
+
+    def save_window_state(self) -> None:
+        from PySide6.QtCore import Qt
+
+        geometry = self.normalGeometry() if self.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen) \
+            else self.geometry()
+        splitter = self.splitter.sizes() if self.body_built else None
+        self.window_state.save(geometry, self.isMaximized(), splitter, self.zoom_steps())
 
     # --- construction --------------------------------------------------------------------------------
 
@@ -231,42 +259,52 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText(tr("Zoek in de kennis, bijv. 'stalking ex-partner' (Ctrl+K)"))
         self.search_field.setAccessibleName(tr("Zoeken"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(420)
-        self.search_field.textChanged.connect(lambda _: self.debounce.start())
-        self.search_field.returnPressed.connect(self._search_now_and_focus_results)
+        # Room for the placeholder on a wide screen; on a laptop it gives way to the buttons.
+        self.search_field.setMinimumWidth(240)
+        self.search_field.setMaximumWidth(520)
+        self.search_field.textChanged.connect(self._query_edited)
+        self.search_field.returnPressed.connect(self.open_first_result)
+        self.search_field.installEventFilter(self)  # Esc clears, Down moves into the list
         bar.addWidget(self.search_field)
 
         self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence("Ctrl+D"))
         self.compare_add_action = self._action(tr("+ Vergelijk"), self.toggle_compare)
         self.compare_action = self._action(tr("Vergelijken"), self.show_compare)
+        self.clear_compare_action = self._action(tr("Vergelijking leegmaken"), self.clear_compare)
         self.explore_action = self._action(tr("Scenario starten"), lambda: self.open_scenario(False))
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
-        for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
-                       self.trainer_action, self.print_action, self.pdf_action):
+        for action in (self.bookmark_action, self.compare_add_action):
+            bar.addAction(action)
+            bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
+        # The comparison: click to compare; the arrow lists the cards in it and empties it.
+        self.compare_menu = QMenu(tr("Vergelijken"), self)
+        self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        self.compare_button = QToolButton()
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setPopupMode(QToolButton.MenuButtonPopup)
+        self.compare_button.setAccessibleName(tr("Vergelijken"))
+        self.compare_button.clicked.connect(self.show_compare)
+        bar.addWidget(self.compare_button)
+        for action in (self.explore_action, self.trainer_action, self.print_action, self.pdf_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
+        # Menus that need the user's lists or the index stay disabled until those are there.
         self.bookmarks_menu = QMenu(tr("Bladwijzers"), self)
         self.recent_menu = QMenu(tr("Recent"), self)
-        self.bookmarks_menu.aboutToShow.connect(lambda: self._fill_menu(self.bookmarks_menu, self.user.bookmarks))
+        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self.recent_menu.aboutToShow.connect(lambda: self._fill_menu(self.recent_menu, self.user.recent))
-        for menu in (self.bookmarks_menu, self.recent_menu):
-            button = QToolButton()
-            button.setText(menu.title())
-            button.setMenu(menu)
-            button.setPopupMode(QToolButton.InstantPopup)
-            button.setAccessibleName(menu.title())
-            bar.addWidget(button)
         self.settings_menu = QMenu(tr("Instellingen"), self)
         self.settings_menu.aboutToShow.connect(self._fill_settings_menu)
-        settings_button = QToolButton()
-        settings_button.setText(tr("Instellingen"))
-        settings_button.setMenu(self.settings_menu)
-        settings_button.setPopupMode(QToolButton.InstantPopup)
-        settings_button.setAccessibleName(tr("Instellingen"))
-        bar.addWidget(settings_button)
+        self.bookmarks_button, self.recent_button, self.settings_button = (
+            self._menu_button(bar, menu) for menu in (self.bookmarks_menu, self.recent_menu, self.settings_menu))
+        for button in (self.bookmarks_button, self.recent_button, self.settings_button):
+            button.setEnabled(False)
+        self.about_action = self._action(tr("Over"), self.show_about, QKeySequence("F1"))
+        bar.addAction(self.about_action)
+        bar.widgetForAction(self.about_action).setAccessibleName(tr("Over de Kennisnavigator"))
         self.problems_button = QPushButton(tr("Weggelaten kaarten"))
         self.problems_button.setAccessibleName(tr("Weggelaten kaarten"))
         self.problems_button.setVisible(False)
@@ -274,16 +312,29 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.problems_button)
         self.zoom_in_action = self._action(tr("Groter"), lambda: self.zoom(1), [QKeySequence.ZoomIn, QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
+        self.zoom_reset_action = self._action(tr("Normale grootte"), self.reset_zoom, QKeySequence("Ctrl+0"))
+
+    @staticmethod
+    def _menu_button(bar: QToolBar, menu: QMenu) -> QToolButton:
+        button = QToolButton()
+        button.setText(menu.title())
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.InstantPopup)
+        button.setAccessibleName(menu.title())
+        bar.addWidget(button)
+        return button
 
     def _build_body(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+        from .findbar import FindBar
+        from .linkbar import LinkBar
+        from .loading import LoadingPage
         from .widgets import CardView, ChipBar, ResultList, ResultsModel
 
         self.facets_placeholder = QLabel(tr("Filters laden…"))
         self.facets_placeholder.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.facets_placeholder.setMinimumWidth(270)
 
         self.chips = ChipBar()
         self.chips.removed.connect(self.remove_filter)
@@ -312,8 +363,8 @@ class MainWindow(QMainWindow):
         list_buttons.addStretch(1)
         results_layout.addLayout(list_buttons)
 
-        self.loading_page = QLabel(tr("De kennis wordt geladen…"))
-        self.loading_page.setAlignment(Qt.AlignCenter)
+        self.loading_page = LoadingPage()
+        self.loading_page.retryRequested.connect(self.loadRetryRequested)
         self.middle = QStackedWidget()
         self.middle.addWidget(self.loading_page)
         self.middle.addWidget(results_page)
@@ -324,31 +375,23 @@ class MainWindow(QMainWindow):
         self.card_view.filterRequested.connect(self.apply_filter)
         self.card_view.externalLinkRequested.connect(self._external_link)
         self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
-        self.link_bar = QWidget()
-        link_layout = QHBoxLayout(self.link_bar)
-        link_layout.setContentsMargins(4, 2, 4, 2)
-        self.link_label = QLabel()
-        self.link_label.setAccessibleName(tr("Externe link"))
-        self.open_link_button = QPushButton(tr("Openen in browser"))
-        self.open_link_button.setAccessibleName(tr("Openen in browser"))
-        self.open_link_button.clicked.connect(self._open_pending_link)
-        self.copy_link_button = QPushButton(tr("Link kopiëren"))
-        self.copy_link_button.setAccessibleName(tr("Link kopiëren"))
-        self.copy_link_button.clicked.connect(self._copy_pending_link)
-        for widget in (self.link_label, self.open_link_button, self.copy_link_button):
-            link_layout.addWidget(widget)
-        self.link_bar.setVisible(False)
+        self.link_bar = LinkBar()
+        self.link_bar.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.link_label, self.open_link_button = self.link_bar.label, self.link_bar.open_button
+        self.find_bar = FindBar(self.card_view)
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
         card_layout.setContentsMargins(0, 0, 0, 0)
         card_layout.addWidget(self.link_bar)
+        card_layout.addWidget(self.find_bar)
         card_layout.addWidget(self.card_view, 1)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.facets_placeholder)
         splitter.addWidget(self.middle)
         splitter.addWidget(card_page)
-        splitter.setSizes([270, 520, 510])
+        width = max(self.width(), 800)
+        splitter.setSizes(self.window_state.splitter_sizes() or [width * 22 // 100, width * 38 // 100, width * 40 // 100])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.setCentralWidget(splitter)
@@ -357,9 +400,11 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         from PySide6.QtGui import QShortcut
 
-        for sequence in (QKeySequence("Ctrl+K"), QKeySequence.Find):
+        for sequence in (QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")):
             QShortcut(sequence, self, activated=self.focus_search)
-        self.search_field.installEventFilter(self)  # Esc clears it (a key event, not a window-wide shortcut)
+        QShortcut(QKeySequence.Find, self, activated=self.find_bar.open_bar)
+        QShortcut(QKeySequence.FindNext, self, activated=self.find_bar.next)
+        QShortcut(QKeySequence.FindPrevious, self, activated=self.find_bar.previous)
 
     # --- search --------------------------------------------------------------------------------------
 
@@ -372,6 +417,10 @@ class MainWindow(QMainWindow):
     def filters(self) -> dict[str, list[str]]:
         return self.facets.filters() if self.engine is not None else {}
 
+    def _query_edited(self, _text: str) -> None:
+        self._open_first_when_ready = False  # Enter was for the query as it was then
+        self.debounce.start()
+
     def run_search(self) -> None:
         if self.engine is None:  # still opening the index; attach_engine() runs the search
             return
@@ -379,16 +428,50 @@ class MainWindow(QMainWindow):
         filters = self.filters()
         self.chips.set_filters(filters, self.engine.taxonomy)
         if not text.strip() and not filters:
-            self.show_start()
-            return
-        self.middle.setCurrentWidget(self.results_page)
+            # The start screen, with the counts of the whole collection beside the filters.
+            self.middle.setCurrentWidget(self.start_page)
+        else:
+            self.middle.setCurrentWidget(self.results_page)
         self.runner.request(text, filters)
 
-    def _search_now_and_focus_results(self) -> None:
+    def _results_are_current(self) -> bool:
+        response = self.last_response
+        return (response is not None and not self.debounce.isActive() and response.query == self.search_field.text()
+                and self._response_filters == self.filters())
+
+    def open_first_result(self) -> None:
+        """Enter in the search field: open the first card of this query, now or as soon as it is found."""
+        if self.engine is None:
+            return
+        if self._results_are_current():
+            self._open_first()
+            return
+        self._open_first_when_ready = True
         self.debounce.stop()
         self.run_search()
-        if self.model.rowCount():
-            self.results.setFocus()
+
+    def _open_first(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._open_first_when_ready = False
+        if self.model.rowCount() and (self.search_field.text().strip() or self.filters()):
+            self.results.setCurrentIndex(self.model.index(0))
+            self.results.setFocus(Qt.OtherFocusReason)  # ↓ goes on to the next result, Enter opens it
+            self.open_card(self.model.hits[0].id)
+
+    def focus_results(self) -> None:
+        """Down in the search field: into the list, on the first result (the list follows when it arrives)."""
+        from PySide6.QtCore import Qt
+
+        if self.engine is None:
+            return
+        if self.debounce.isActive():
+            self.debounce.stop()
+            self.run_search()
+        if self.middle.currentWidget() is not self.results_page:
+            return
+        self.results.setFocus(Qt.OtherFocusReason)
+        if self.model.rowCount() and not self.results.currentIndex().isValid():
             self.results.setCurrentIndex(self.model.index(0))
 
     def _filters_changed(self) -> None:
@@ -397,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def _show_results(self, response) -> None:
         self.last_response = response
+        self._response_filters = self.filters()
         self.model.set_hits(response.hits)
         self.facets.set_counts(response.facets)
         if self.model.rowCount():
@@ -418,6 +502,8 @@ class MainWindow(QMainWindow):
                 parts.append(tr("Niets gevonden. Probeer: ") + " of ".join(hints) + ".")
         self.summary_label.setText(" · ".join(parts))
         self.resultsShown.emit()
+        if self._open_first_when_ready:
+            self._open_first()
 
     def _summary_link(self, link: str) -> None:
         if link == "suggest" and self.last_response and self.last_response.suggestion:
@@ -440,13 +526,35 @@ class MainWindow(QMainWindow):
     def clear_filters(self) -> None:
         self.facets.set_filters({})
 
-    def show_start(self) -> None:
+    def _clear_query_and_filters(self) -> None:
+        """Back to a clean state: no query, no filters (one search for the whole collection's counts)."""
+        self._open_first_when_ready = False
+        self.search_field.blockSignals(True)  # one search below, not one per signal
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.debounce.stop()
         if self.engine is not None:
+            self.facets.set_filters({})  # runs the search for the empty query
+
+    def show_start(self) -> None:
+        """'Start': the start screen with an empty query and no filters."""
+        if self.engine is not None:
+            self._clear_query_and_filters()
             self.middle.setCurrentWidget(self.start_page)
+
+    def start_with_filter(self, facet: str, value: str) -> None:
+        """A phase or profile on the start screen: its cards, not those of an earlier query."""
+        self._clear_query_and_filters()
+        self.apply_filter(facet, value)
+
+    def start_with_card(self, card_id: str) -> None:
+        self._clear_query_and_filters()
+        self.open_card(card_id)
 
     # --- cards and history ---------------------------------------------------------------------------
 
-    def open_card(self, card_id: str, record_history: bool = True) -> bool:
+    def open_card(self, card_id: str, record_history: bool = True, position: int = 0) -> bool:
+        """Show a card; `position` is the place in its text to scroll to (Back returns where you were)."""
         if self.engine is None:
             return False
         from ..content import read_card
@@ -458,27 +566,46 @@ class MainWindow(QMainWindow):
             return False
         from . import render
 
+        if record_history:
+            self._remember_position()
         self.current_card = card
-        self.card_view.setHtml(render.card_html(card, self.engine))
+        self._show_html(render.card_html(card, self.engine), position)
+        self.setWindowTitle(f"{card.title} — {TITLE}")
         self.link_bar.setVisible(False)
+        if self.find_bar.isVisible():
+            self.find_bar.search()
         if record_history:
             del self.history[self.history_pos + 1:]
+            del self.history_positions[self.history_pos + 1:]
             self.history.append(card_id)
+            self.history_positions.append(0)
             self.history_pos = len(self.history) - 1
         self.user.add_recent(card_id)
         self._update_buttons()
         self.cardShown.emit(card_id)
         return True
 
+    def _show_html(self, html: str, position: int = 0) -> None:
+        self._shown_html = html
+        self.card_view.setHtml(html)
+        if position:
+            self.card_view.scroll_to_position(position)
+
+    def _remember_position(self) -> None:
+        if self.current_card is not None and 0 <= self.history_pos < len(self.history_positions):
+            self.history_positions[self.history_pos] = self.card_view.reading_position()
+
     def go_back(self) -> None:
         if self.history_pos > 0:
+            self._remember_position()
             self.history_pos -= 1
-            self.open_card(self.history[self.history_pos], record_history=False)
+            self.open_card(self.history[self.history_pos], False, self.history_positions[self.history_pos])
 
     def go_forward(self) -> None:
         if self.history_pos < len(self.history) - 1:
+            self._remember_position()
             self.history_pos += 1
-            self.open_card(self.history[self.history_pos], record_history=False)
+            self.open_card(self.history[self.history_pos], False, self.history_positions[self.history_pos])
 
     def _update_buttons(self) -> None:
         self.back_action.setEnabled(self.history_pos > 0)
@@ -492,6 +619,9 @@ class MainWindow(QMainWindow):
                                         else tr("+ Vergelijk"))
         self.compare_action.setText(tr("Vergelijken ({n})").replace("{n}", str(len(self.compare_ids))))
         self.compare_action.setEnabled(len(self.compare_ids) >= 2)
+        self.compare_button.setText(self.compare_action.text())
+        self.compare_button.setEnabled(bool(self.compare_ids))  # the menu can empty a comparison of one
+        self.clear_compare_action.setEnabled(bool(self.compare_ids))
         self.print_action.setEnabled(card is not None)
         self.pdf_action.setEnabled(card is not None)
         is_scenario = card is not None and card.type == "scenario"
@@ -500,12 +630,39 @@ class MainWindow(QMainWindow):
 
     def _fill_menu(self, menu: QMenu, ids: list[str]) -> None:
         menu.clear()
+        if self.engine is None:  # the menus are disabled until the index is open; this is a safety net
+            menu.addAction(tr("(de kennis wordt nog geladen)")).setEnabled(False)
+            return
         for card_id in ids:
             record = self.engine.record(card_id)
             if record:
                 menu.addAction(record["title"], lambda c=card_id: self.open_card(c))
         if menu.isEmpty():
             menu.addAction(tr("(nog leeg)")).setEnabled(False)
+
+    def _fill_bookmarks_menu(self) -> None:
+        self._fill_menu(self.bookmarks_menu, self.user.bookmarks if self.user else [])
+        self.bookmarks_menu.addSeparator()
+        manage = self.bookmarks_menu.addAction(tr("Bladwijzers beheren…"), self.show_bookmarks_dialog)
+        manage.setEnabled(self.engine is not None)
+
+    def show_bookmarks_dialog(self):
+        from .bookmarks import BookmarksDialog
+
+        if self.engine is None:
+            return None
+        self.bookmarks_dialog = BookmarksDialog(self.user, self.engine, self)
+        self.bookmarks_dialog.cardRequested.connect(self.open_card)
+        self.bookmarks_dialog.changed.connect(self._update_buttons)
+        self.bookmarks_dialog.open()
+        return self.bookmarks_dialog
+
+    def show_about(self):
+        from .about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.engine, self)
+        self.about_dialog.open()
+        return self.about_dialog
 
     def toggle_bookmark(self) -> None:
         if self.current_card is None:
@@ -528,6 +685,22 @@ class MainWindow(QMainWindow):
         else:
             self.compare_ids.append(card.id)
         self._update_buttons()
+
+    def clear_compare(self) -> None:
+        self.compare_ids.clear()
+        self._update_buttons()
+        self.statusBar().showMessage(tr("De vergelijking is leeg."), 4000)
+
+    def _fill_compare_menu(self) -> None:
+        menu = self.compare_menu
+        menu.clear()
+        menu.addAction(self.compare_action)
+        menu.addSeparator()
+        for card_id in self.compare_ids:
+            record = self.engine.record(card_id) if self.engine else None
+            menu.addAction(record["title"] if record else card_id, lambda c=card_id: self.open_card(c))
+        menu.addSeparator()
+        menu.addAction(self.clear_compare_action)
 
     def compare_cards(self):
         from ..content import read_card
@@ -628,15 +801,8 @@ class MainWindow(QMainWindow):
 
     # --- links, zoom, palette ------------------------------------------------------------------------
 
-    def _external_link(self, url: QUrl) -> None:
-        self.pending_link = url
-        allowed = self.settings.get("externe_links")
-        text = (tr("Deze link gaat naar buiten de app: {url}") if allowed else
-                tr("Je organisatie staat niet toe dat de app een browser opent. Kopieer de link als je hem elders "
-                   "wilt openen: {url}"))
-        self.link_label.setText(text.replace("{url}", url.toString()))
-        self.open_link_button.setVisible(allowed)
-        self.link_bar.setVisible(True)
+    def _external_link(self, url) -> None:
+        self.link_bar.show_link(url, bool(self.settings.get("externe_links")))
 
     def _fill_settings_menu(self) -> None:
         menu = self.settings_menu
@@ -652,28 +818,28 @@ class MainWindow(QMainWindow):
             action.setEnabled(not locked)
             action.toggled.connect(lambda checked, k=key, a=on, b=off: self.settings.set(k, a if checked else b))
 
-    def _open_pending_link(self) -> None:
-        from PySide6.QtGui import QDesktopServices
-
-        if self.pending_link is not None and self.settings.get("externe_links"):
-            QDesktopServices.openUrl(self.pending_link)
-            self.link_bar.setVisible(False)
-
-    def _copy_pending_link(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        if self.pending_link is not None:
-            QGuiApplication.clipboard().setText(self.pending_link.toString())
-            self.statusBar().showMessage(tr("Link gekopieerd"), 3000)
+    def zoom_steps(self) -> int:
+        return round(QApplication.instance().font().pointSizeF() - base_point_size())
 
     def zoom(self, step: int) -> None:
+        self.set_zoom(self.zoom_steps() + step)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
+
+    def set_zoom(self, steps: int) -> None:
+        """All text `steps` points larger than the system's font; the card stays at the place being read."""
+        steps = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
         font = QApplication.instance().font()
-        size = max(7.0, min(28.0, font.pointSizeF() + step))
+        size = base_point_size() + steps
+        if font.pointSizeF() == size:
+            return
+        position = self.card_view.reading_position() if hasattr(self, "card_view") else 0
         font.setPointSizeF(size)
         QApplication.instance().setFont(font)
         self._apply_card_style()
-        if self.current_card is not None:
-            self.open_card(self.current_card.id, record_history=False)
+        if hasattr(self, "card_view"):
+            self._show_html(self._shown_html, position)  # the style sheet applies when the HTML is set
 
     def _apply_card_style(self) -> None:
         if not hasattr(self, "card_view"):  # palette changes can arrive before the body is built
@@ -690,12 +856,26 @@ class MainWindow(QMainWindow):
             caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
 
     def eventFilter(self, obj, event):
-        from PySide6.QtCore import Qt
+        if obj is self.search_field and event.type() == QEvent.KeyPress:
+            from PySide6.QtCore import Qt
 
-        if obj is self.search_field and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self.search_field.clear()
-            return True
+            if event.key() == Qt.Key_Escape:
+                self.clear_search()
+                return True
+            if event.key() == Qt.Key_Down:
+                self.focus_results()
+                return True
         return super().eventFilter(obj, event)
+
+    def clear_search(self) -> None:
+        """Esc in the search field: the query goes (and the counts are the whole collection's again); a second
+        Esc, with the field already empty, also clears the filters."""
+        if self.search_field.text() or self.engine is None:
+            self.search_field.clear()
+            self.debounce.stop()
+            self.run_search()
+        else:
+            self.clear_filters()
 
     def changeEvent(self, event):
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
@@ -703,6 +883,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event):
+        self.save_window_state()
         if self.runner is not None:
             self.runner.stop()
         super().closeEvent(event)
