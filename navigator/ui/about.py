@@ -63,10 +63,12 @@ def about_html(engine) -> str:
             f"<li><i>{esc(s.get('title', ''))}</i>"
             + (f" ({esc(', '.join(str(x) for x in (s.get('publisher'), s.get('year')) if x))})"
                if s.get("publisher") or s.get("year") else "") + "</li>" for s in sources)
-        parts.append(f"<h3>{tr('Bronnen')}</h3><ul>{items}</ul>")
     else:
+        sources, items = [], ""
         parts.append(f"<p>{tr('De inhoud wordt nog geladen.')}</p>")
     parts.append(f"<h3>{tr('Sneltoetsen')}</h3>{shortcuts_html()}")
+    if items:  # the long list last, so the keys are on the first screen
+        parts.append(f"<h3>{tr('Bronnen')} ({len(sources)})</h3><ul>{items}</ul>")
     return "".join(parts)
 
 

@@ -33,14 +33,18 @@ def install_translations(app) -> None:
     app._navigator_translators = translators
 
 
+def icon_dir():
+    from .. import paths
+
+    return paths.app_root() / "resources" / "icons"
+
+
 def app_icon():
     """The app's icon from resources/icons (PNG in every size there); an empty icon if the folder is absent."""
     from PySide6.QtGui import QIcon
 
-    from .. import paths
-
     icon = QIcon()
-    for png in sorted((paths.app_root() / "resources" / "icons").glob("kennisnavigator-*.png")):
+    for png in sorted(icon_dir().glob("kennisnavigator-*.png")):
         icon.addFile(str(png))
     return icon
 

@@ -10,22 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMenu, QPushButton, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow
 
 from .i18n import tr
+from .menus import MenusMixin
+from .panes import PanesMixin
+from .searching import SearchingMixin
+from .toolbar import ToolbarMixin
+from .zooming import PlacementAndZoomMixin
 
 DEBOUNCE_MS = 120
 COMPARABLE = ("interventie", "instrument", "maatregel")
 TITLE = "Kennisnavigator"
-ZOOM_RANGE = (-4, 12)  # steps of one point from the font the system gave the app
-_base_point_size: list[float] = []  # the system's font size, captured once per process before any zoom
-
-
-def base_point_size() -> float:
-    if not _base_point_size:
-        _base_point_size.append(QApplication.instance().font().pointSizeF())
-    return _base_point_size[0]
 
 
 class _MouseNavigation(QObject):
@@ -48,7 +44,7 @@ class _MouseNavigation(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, PlacementAndZoomMixin, QMainWindow):
     cardShown = Signal(str)
     resultsShown = Signal()
     firstFrameShown = Signal()
@@ -202,354 +198,9 @@ class MainWindow(QMainWindow):
 
     # --- window size and place -----------------------------------------------------------------------
 
-    def _place_on_screen(self) -> None:
-        """The remembered size and place (or most of the screen the first time), and the remembered zoom,
-        before the first frame so the window never jumps."""
-        from .window_state import WindowState, place_window
-
-        if self._user_folder is None:
-            from .. import paths
-
-            self._user_folder = paths.user_data_dir()
-        self.user_folder = self._user_folder
-        self.window_state = WindowState(self.user_folder)
-        place_window(self, self.window_state)
-        self.set_zoom(self.window_state.zoom_steps())
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        from .window_state import keep_frame_on_screen
-
-        QTimer.singleShot(0, lambda: keep_frame_on_screen(self))  # once the window manager has framed it
-
-    def save_window_state(self) -> None:
-        from PySide6.QtCore import Qt
-
-        geometry = self.normalGeometry() if self.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen) \
-            else self.geometry()
-        splitter = self.splitter.sizes() if self.body_built else None
-        self.window_state.save(geometry, self.isMaximized(), splitter, self.zoom_steps())
-
     # --- construction --------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-            # Read back from the action: building a QKeySequence from one would load the whole Qt namespace.
-            text += f" ({action.shortcut().toString(QKeySequence.NativeText)})"
-        action.setToolTip(text)
-        self.addAction(action)
-        return action
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(tr("Werkbalk"))
-        bar.setObjectName("werkbalk")
-        bar.setMovable(False)
-        bar.setAccessibleName(tr("Werkbalk"))
-        self.addToolBar(bar)
-        self.back_action = self._action(tr("◀ Terug"), self.go_back, QKeySequence("Alt+Left"))
-        self.forward_action = self._action(tr("Vooruit ▶"), self.go_forward, QKeySequence("Alt+Right"))
-        self.home_action = self._action(tr("Start"), self.show_start, QKeySequence("Alt+Home"))
-        for action in (self.back_action, self.forward_action, self.home_action):
-            bar.addAction(action)
-            bar.widgetForAction(action).setAccessibleName(action.text().strip("◀▶ "))
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(tr("Zoek in de kennis, bijv. 'stalking ex-partner' (Ctrl+K)"))
-        self.search_field.setAccessibleName(tr("Zoeken"))
-        self.search_field.setClearButtonEnabled(True)
-        # Room for the placeholder on a wide screen; on a laptop it gives way to the buttons.
-        self.search_field.setMinimumWidth(240)
-        self.search_field.setMaximumWidth(520)
-        self.search_field.textChanged.connect(self._query_edited)
-        self.search_field.returnPressed.connect(self.open_first_result)
-        self.search_field.installEventFilter(self)  # Esc clears, Down moves into the list
-        bar.addWidget(self.search_field)
-
-        self.bookmark_action = self._action(tr("☆ Bladwijzer"), self.toggle_bookmark, QKeySequence("Ctrl+D"))
-        self.compare_add_action = self._action(tr("+ Vergelijk"), self.toggle_compare)
-        self.compare_action = self._action(tr("Vergelijken"), self.show_compare)
-        self.clear_compare_action = self._action(tr("Vergelijking leegmaken"), self.clear_compare)
-        self.explore_action = self._action(tr("Scenario starten"), lambda: self.open_scenario(False))
-        self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
-        self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
-        self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
-        for action in (self.bookmark_action, self.compare_add_action):
-            bar.addAction(action)
-            bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
-        # The comparison: click to compare; the arrow lists the cards in it and empties it.
-        self.compare_menu = QMenu(tr("Vergelijken"), self)
-        self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
-        self.compare_button = QToolButton()
-        self.compare_button.setMenu(self.compare_menu)
-        self.compare_button.setPopupMode(QToolButton.MenuButtonPopup)
-        self.compare_button.setAccessibleName(tr("Vergelijken"))
-        self.compare_button.clicked.connect(self.show_compare)
-        bar.addWidget(self.compare_button)
-        for action in (self.explore_action, self.trainer_action, self.print_action, self.pdf_action):
-            bar.addAction(action)
-            bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
-
-        # Menus that need the user's lists or the index stay disabled until those are there.
-        self.bookmarks_menu = QMenu(tr("Bladwijzers"), self)
-        self.recent_menu = QMenu(tr("Recent"), self)
-        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
-        self.recent_menu.aboutToShow.connect(lambda: self._fill_menu(self.recent_menu, self.user.recent))
-        self.settings_menu = QMenu(tr("Instellingen"), self)
-        self.settings_menu.aboutToShow.connect(self._fill_settings_menu)
-        self.bookmarks_button, self.recent_button, self.settings_button = (
-            self._menu_button(bar, menu) for menu in (self.bookmarks_menu, self.recent_menu, self.settings_menu))
-        for button in (self.bookmarks_button, self.recent_button, self.settings_button):
-            button.setEnabled(False)
-        self.about_action = self._action(tr("Over"), self.show_about, QKeySequence("F1"))
-        bar.addAction(self.about_action)
-        bar.widgetForAction(self.about_action).setAccessibleName(tr("Over de Kennisnavigator"))
-        self.problems_button = QPushButton(tr("Weggelaten kaarten"))
-        self.problems_button.setAccessibleName(tr("Weggelaten kaarten"))
-        self.problems_button.setVisible(False)
-        self.problems_button.clicked.connect(self.show_problems)
-        bar.addWidget(self.problems_button)
-        self.zoom_in_action = self._action(tr("Groter"), lambda: self.zoom(1), [QKeySequence.ZoomIn, QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
-        self.zoom_reset_action = self._action(tr("Normale grootte"), self.reset_zoom, QKeySequence("Ctrl+0"))
-
-    @staticmethod
-    def _menu_button(bar: QToolBar, menu: QMenu) -> QToolButton:
-        button = QToolButton()
-        button.setText(menu.title())
-        button.setMenu(menu)
-        button.setPopupMode(QToolButton.InstantPopup)
-        button.setAccessibleName(menu.title())
-        bar.addWidget(button)
-        return button
-
-    def _build_body(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
-
-        from .findbar import FindBar
-        from .linkbar import LinkBar
-        from .loading import LoadingPage
-        from .widgets import CardView, ChipBar, ResultList, ResultsModel
-
-        self.facets_placeholder = QLabel(tr("Filters laden…"))
-        self.facets_placeholder.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-
-        self.chips = ChipBar()
-        self.chips.removed.connect(self.remove_filter)
-        self.chips.cleared.connect(self.clear_filters)
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.RichText)
-        self.summary_label.linkActivated.connect(self._summary_link)
-        self.summary_label.setAccessibleName(tr("Aantal resultaten"))
-        self.model = ResultsModel(None, self)
-        self.results = ResultList(self.model)
-        self.results.activatedCard.connect(self.open_card)
-        self.results.clicked.connect(lambda index: self.open_card(self.model.hits[index.row()].id))
-        results_page = QWidget()
-        results_layout = QVBoxLayout(results_page)
-        results_layout.setContentsMargins(4, 4, 4, 4)
-        results_layout.addWidget(self.chips)
-        results_layout.addWidget(self.summary_label)
-        results_layout.addWidget(self.results, 1)
-        list_buttons = QHBoxLayout()
-        for text, slot in ((tr("Lijst afdrukken"), self.print_results), (tr("Lijst als PDF"), self.ask_results_pdf)):
-            button = QPushButton(text)
-            button.setAccessibleName(text)
-            button.clicked.connect(slot)
-            list_buttons.addWidget(button)
-        list_buttons.addStretch(1)
-        results_layout.addLayout(list_buttons)
-
-        self.loading_page = LoadingPage()
-        self.loading_page.retryRequested.connect(self.loadRetryRequested)
-        self.middle = QStackedWidget()
-        self.middle.addWidget(self.loading_page)
-        self.middle.addWidget(results_page)
-        self.results_page = results_page
-
-        self.card_view = CardView()
-        self.card_view.cardRequested.connect(self.open_card)
-        self.card_view.filterRequested.connect(self.apply_filter)
-        self.card_view.externalLinkRequested.connect(self._external_link)
-        self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
-        self.link_bar = LinkBar()
-        self.link_bar.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.link_label, self.open_link_button = self.link_bar.label, self.link_bar.open_button
-        self.find_bar = FindBar(self.card_view)
-        card_page = QWidget()
-        card_layout = QVBoxLayout(card_page)
-        card_layout.setContentsMargins(0, 0, 0, 0)
-        card_layout.addWidget(self.link_bar)
-        card_layout.addWidget(self.find_bar)
-        card_layout.addWidget(self.card_view, 1)
-
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.facets_placeholder)
-        splitter.addWidget(self.middle)
-        splitter.addWidget(card_page)
-        width = max(self.width(), 800)
-        splitter.setSizes(self.window_state.splitter_sizes() or [width * 22 // 100, width * 38 // 100, width * 40 // 100])
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        self.setCentralWidget(splitter)
-        self._apply_card_style()
-
-    def _build_shortcuts(self) -> None:
-        from PySide6.QtGui import QShortcut
-
-        for sequence in (QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")):
-            QShortcut(sequence, self, activated=self.focus_search)
-        QShortcut(QKeySequence.Find, self, activated=self.find_bar.open_bar)
-        QShortcut(QKeySequence.FindNext, self, activated=self.find_bar.next)
-        QShortcut(QKeySequence.FindPrevious, self, activated=self.find_bar.previous)
-
     # --- search --------------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.search_field.setFocus(Qt.ShortcutFocusReason)
-        self.search_field.selectAll()
-
-    def filters(self) -> dict[str, list[str]]:
-        return self.facets.filters() if self.engine is not None else {}
-
-    def _query_edited(self, _text: str) -> None:
-        self._open_first_when_ready = False  # Enter was for the query as it was then
-        self.debounce.start()
-
-    def run_search(self) -> None:
-        if self.engine is None:  # still opening the index; attach_engine() runs the search
-            return
-        text = self.search_field.text()
-        filters = self.filters()
-        self.chips.set_filters(filters, self.engine.taxonomy)
-        if not text.strip() and not filters:
-            # The start screen, with the counts of the whole collection beside the filters.
-            self.middle.setCurrentWidget(self.start_page)
-        else:
-            self.middle.setCurrentWidget(self.results_page)
-        self.runner.request(text, filters)
-
-    def _results_are_current(self) -> bool:
-        response = self.last_response
-        return (response is not None and not self.debounce.isActive() and response.query == self.search_field.text()
-                and self._response_filters == self.filters())
-
-    def open_first_result(self) -> None:
-        """Enter in the search field: open the first card of this query, now or as soon as it is found."""
-        if self.engine is None:
-            return
-        if self._results_are_current():
-            self._open_first()
-            return
-        self._open_first_when_ready = True
-        self.debounce.stop()
-        self.run_search()
-
-    def _open_first(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self._open_first_when_ready = False
-        if self.model.rowCount() and (self.search_field.text().strip() or self.filters()):
-            self.results.setCurrentIndex(self.model.index(0))
-            self.results.setFocus(Qt.OtherFocusReason)  # ↓ goes on to the next result, Enter opens it
-            self.open_card(self.model.hits[0].id)
-
-    def focus_results(self) -> None:
-        """Down in the search field: into the list, on the first result (the list follows when it arrives)."""
-        from PySide6.QtCore import Qt
-
-        if self.engine is None:
-            return
-        if self.debounce.isActive():
-            self.debounce.stop()
-            self.run_search()
-        if self.middle.currentWidget() is not self.results_page:
-            return
-        self.results.setFocus(Qt.OtherFocusReason)
-        if self.model.rowCount() and not self.results.currentIndex().isValid():
-            self.results.setCurrentIndex(self.model.index(0))
-
-    def _filters_changed(self) -> None:
-        self.debounce.stop()
-        self.run_search()
-
-    def _show_results(self, response) -> None:
-        self.last_response = response
-        self._response_filters = self.filters()
-        self.model.set_hits(response.hits)
-        self.facets.set_counts(response.facets)
-        if self.model.rowCount():
-            self.results.setCurrentIndex(self.model.index(0))
-        parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
-        if response.suggestion:
-            from .render import esc
-
-            parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
-        if response.relaxed:
-            parts.append(tr("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan."))
-        if response.total == 0:
-            hints = []
-            if self.filters():
-                hints.append(tr("<a href='clear'>wis de filters</a>"))
-            if response.query.strip():
-                hints.append(tr("gebruik minder of andere woorden"))
-            if hints:
-                parts.append(tr("Niets gevonden. Probeer: ") + " of ".join(hints) + ".")
-        self.summary_label.setText(" · ".join(parts))
-        self.resultsShown.emit()
-        if self._open_first_when_ready:
-            self._open_first()
-
-    def _summary_link(self, link: str) -> None:
-        if link == "suggest" and self.last_response and self.last_response.suggestion:
-            self.search_field.setText(self.last_response.suggestion)
-        elif link == "clear":
-            self.clear_filters()
-
-    def apply_filter(self, facet: str, value: str) -> None:
-        """Show the list for one facet value (from the start page or a chip on a card)."""
-        filters = self.filters()
-        if value not in filters.get(facet, []):
-            filters.setdefault(facet, []).append(value)
-        self.facets.set_filters(filters)
-
-    def remove_filter(self, facet: str, value: str) -> None:
-        filters = self.filters()
-        filters[facet] = [v for v in filters.get(facet, []) if v != value]
-        self.facets.set_filters({k: v for k, v in filters.items() if v})
-
-    def clear_filters(self) -> None:
-        self.facets.set_filters({})
-
-    def _clear_query_and_filters(self) -> None:
-        """Back to a clean state: no query, no filters (one search for the whole collection's counts)."""
-        self._open_first_when_ready = False
-        self.search_field.blockSignals(True)  # one search below, not one per signal
-        self.search_field.clear()
-        self.search_field.blockSignals(False)
-        self.debounce.stop()
-        if self.engine is not None:
-            self.facets.set_filters({})  # runs the search for the empty query
-
-    def show_start(self) -> None:
-        """'Start': the start screen with an empty query and no filters."""
-        if self.engine is not None:
-            self._clear_query_and_filters()
-            self.middle.setCurrentWidget(self.start_page)
-
-    def start_with_filter(self, facet: str, value: str) -> None:
-        """A phase or profile on the start screen: its cards, not those of an earlier query."""
-        self._clear_query_and_filters()
-        self.apply_filter(facet, value)
-
-    def start_with_card(self, card_id: str) -> None:
-        self._clear_query_and_filters()
-        self.open_card(card_id)
 
     # --- cards and history ---------------------------------------------------------------------------
 
@@ -589,7 +240,7 @@ class MainWindow(QMainWindow):
         self._shown_html = html
         self.card_view.setHtml(html)
         if position:
-            self.card_view.scroll_to_position(position)
+            self.card_view.hold_position(position)
 
     def _remember_position(self) -> None:
         if self.current_card is not None and 0 <= self.history_pos < len(self.history_positions):
@@ -628,42 +279,6 @@ class MainWindow(QMainWindow):
         self.explore_action.setVisible(is_scenario)
         self.trainer_action.setVisible(is_scenario)
 
-    def _fill_menu(self, menu: QMenu, ids: list[str]) -> None:
-        menu.clear()
-        if self.engine is None:  # the menus are disabled until the index is open; this is a safety net
-            menu.addAction(tr("(de kennis wordt nog geladen)")).setEnabled(False)
-            return
-        for card_id in ids:
-            record = self.engine.record(card_id)
-            if record:
-                menu.addAction(record["title"], lambda c=card_id: self.open_card(c))
-        if menu.isEmpty():
-            menu.addAction(tr("(nog leeg)")).setEnabled(False)
-
-    def _fill_bookmarks_menu(self) -> None:
-        self._fill_menu(self.bookmarks_menu, self.user.bookmarks if self.user else [])
-        self.bookmarks_menu.addSeparator()
-        manage = self.bookmarks_menu.addAction(tr("Bladwijzers beheren…"), self.show_bookmarks_dialog)
-        manage.setEnabled(self.engine is not None)
-
-    def show_bookmarks_dialog(self):
-        from .bookmarks import BookmarksDialog
-
-        if self.engine is None:
-            return None
-        self.bookmarks_dialog = BookmarksDialog(self.user, self.engine, self)
-        self.bookmarks_dialog.cardRequested.connect(self.open_card)
-        self.bookmarks_dialog.changed.connect(self._update_buttons)
-        self.bookmarks_dialog.open()
-        return self.bookmarks_dialog
-
-    def show_about(self):
-        from .about import AboutDialog
-
-        self.about_dialog = AboutDialog(self.engine, self)
-        self.about_dialog.open()
-        return self.about_dialog
-
     def toggle_bookmark(self) -> None:
         if self.current_card is None:
             return
@@ -685,22 +300,6 @@ class MainWindow(QMainWindow):
         else:
             self.compare_ids.append(card.id)
         self._update_buttons()
-
-    def clear_compare(self) -> None:
-        self.compare_ids.clear()
-        self._update_buttons()
-        self.statusBar().showMessage(tr("De vergelijking is leeg."), 4000)
-
-    def _fill_compare_menu(self) -> None:
-        menu = self.compare_menu
-        menu.clear()
-        menu.addAction(self.compare_action)
-        menu.addSeparator()
-        for card_id in self.compare_ids:
-            record = self.engine.record(card_id) if self.engine else None
-            menu.addAction(record["title"] if record else card_id, lambda c=card_id: self.open_card(c))
-        menu.addSeparator()
-        menu.addAction(self.clear_compare_action)
 
     def compare_cards(self):
         from ..content import read_card
@@ -804,57 +403,6 @@ class MainWindow(QMainWindow):
     def _external_link(self, url) -> None:
         self.link_bar.show_link(url, bool(self.settings.get("externe_links")))
 
-    def _fill_settings_menu(self) -> None:
-        menu = self.settings_menu
-        menu.clear()
-        items = ((tr("Externe links mogen de browser openen"), "externe_links", True, False),
-                 (tr("Beginnen met het startscherm (anders met de lijst van alle kaarten)"), "startscherm", "start",
-                  "zoeken"))
-        for label, key, on, off in items:
-            locked = self.settings.is_locked(key)
-            action = menu.addAction(label + (tr(" (ingesteld door je organisatie)") if locked else ""))
-            action.setCheckable(True)
-            action.setChecked(self.settings.get(key) == on)
-            action.setEnabled(not locked)
-            action.toggled.connect(lambda checked, k=key, a=on, b=off: self.settings.set(k, a if checked else b))
-
-    def zoom_steps(self) -> int:
-        return round(QApplication.instance().font().pointSizeF() - base_point_size())
-
-    def zoom(self, step: int) -> None:
-        self.set_zoom(self.zoom_steps() + step)
-
-    def reset_zoom(self) -> None:
-        self.set_zoom(0)
-
-    def set_zoom(self, steps: int) -> None:
-        """All text `steps` points larger than the system's font; the card stays at the place being read."""
-        steps = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
-        font = QApplication.instance().font()
-        size = base_point_size() + steps
-        if font.pointSizeF() == size:
-            return
-        position = self.card_view.reading_position() if hasattr(self, "card_view") else 0
-        font.setPointSizeF(size)
-        QApplication.instance().setFont(font)
-        self._apply_card_style()
-        if hasattr(self, "card_view"):
-            self._show_html(self._shown_html, position)  # the style sheet applies when the HTML is set
-
-    def _apply_card_style(self) -> None:
-        if not hasattr(self, "card_view"):  # palette changes can arrive before the body is built
-            return
-        from PySide6.QtGui import QPalette
-
-        from . import render
-
-        palette = self.palette()
-        dark = palette.color(QPalette.Window).lightness() < 128
-        self.card_view.document().setDefaultStyleSheet(render.stylesheet(
-            text_color=palette.color(QPalette.Text).name(), muted=palette.color(QPalette.PlaceholderText).name(),
-            accent=palette.color(QPalette.Link).name(), caution_bg="#5a4300" if dark else "#fff3cd",
-            caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
-
     def eventFilter(self, obj, event):
         if obj is self.search_field and event.type() == QEvent.KeyPress:
             from PySide6.QtCore import Qt
@@ -866,16 +414,6 @@ class MainWindow(QMainWindow):
                 self.focus_results()
                 return True
         return super().eventFilter(obj, event)
-
-    def clear_search(self) -> None:
-        """Esc in the search field: the query goes (and the counts are the whole collection's again); a second
-        Esc, with the field already empty, also clears the filters."""
-        if self.search_field.text() or self.engine is None:
-            self.search_field.clear()
-            self.debounce.stop()
-            self.run_search()
-        else:
-            self.clear_filters()
 
     def changeEvent(self, event):
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):

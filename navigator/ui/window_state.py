@@ -90,9 +90,7 @@ def available_screens() -> list[QRect]:
 def place_window(window, state: WindowState, screens: list[QRect] | None = None) -> None:
     """Size and place the window before it is shown, from what was remembered or from the screen."""
     screens = available_screens() if screens is None else screens
-    geometry = restored_geometry(state.geometry(), screens)
-    window.resize(geometry.size())
-    window.move(geometry.topLeft())
+    window.setGeometry(restored_geometry(state.geometry(), screens))  # the inside of the window, as saved
     if state.maximized():
         window.setWindowState(window.windowState() | _maximized_flag())
 
