@@ -90,12 +90,20 @@ def test_broken_org_pack_is_reported_and_the_rest_still_answers(tmp_path):
     assert json.loads(search.stdout)["results"][0]["id"] == "steunpunt-huiselijk-geweld-zuid"
 
 
-def test_rebuild_shows_progress_and_carries_on(qtbot, mini_pack, tmp_path):
-    from navigator.ui.app import open_with_progress
+def test_rebuild_runs_behind_the_window_and_carries_on(qtbot, mini_pack, tmp_path):
+    from navigator.ui.loading import IndexLoader
+    from navigator.ui.mainwindow import MainWindow
 
-    engine, info = open_with_progress([mini_pack], [tmp_path / "geen-index"], tmp_path / "cache")
-    assert info.rebuilt and engine.search("stalking").hits[0].id == "stalking"
-    engine.close()
+    window = MainWindow(None, None, tmp_path / "gebruiker")
+    qtbot.addWidget(window)
+    window.show()
+    loader = IndexLoader(window, [mini_pack], [tmp_path / "geen-index"], tmp_path / "cache")
+    loader.start()
+    qtbot.waitUntil(lambda: window.engine is not None, timeout=30000)
+    assert window.engine.search("stalking").hits[0].id == "stalking"
+    assert "opnieuw opgebouwd" in window.statusBar().currentMessage()
+    assert window.middle.currentWidget() is window.start_page
+    window.close()
 
 
 def test_locked_setting_is_shown_as_set_by_the_organisation(qtbot, mini_engine, tmp_path):
@@ -157,10 +165,11 @@ def test_no_module_can_reach_the_network():
 
 APP_SESSION = """
 from navigator import paths
-from navigator.ui.app import make_application, open_with_progress
+from navigator.search import open_engine
+from navigator.ui.app import make_application
 from navigator.ui.mainwindow import MainWindow
 app = make_application()
-engine, info = open_with_progress(paths.pack_dirs(), [paths.shipped_index_dir()], paths.user_index_dir())
+engine, info = open_engine(paths.pack_dirs(), [paths.shipped_index_dir()], paths.user_index_dir())
 window = MainWindow(engine, info, paths.user_data_dir(), settings=paths.settings())
 window.show()
 hit = engine.search("stalking").hits[0]

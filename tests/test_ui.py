@@ -110,7 +110,8 @@ def test_external_links_need_an_explicit_action(qtbot, window):
 
 def test_start_page_phase_and_profile_lead_to_filtered_lists(qtbot, window):
     window.start_page.filterRequested.emit("fase", "herstel")
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.model.rowCount() < len(window.engine.records),
+                    timeout=TIMEOUT)
     assert window.filters() == {"fase": ["herstel"]}
     assert all("herstel" in h.facets.get("fase", []) for h in window.model.hits)
 

@@ -36,8 +36,9 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp())
     engine, info = open_engine([ROOT / "content"], [ROOT / "index"], tmp / "index")
     window = MainWindow(engine, info, tmp / "gebruiker")
-    window.resize(1400, 860)
     window.show()
+    settle()
+    window.resize(1366, 768)  # a common laptop; after the first show, which fits the window to the screen
     settle()
     window.grab().save(str(args.out / "start.png"))
 
@@ -62,7 +63,7 @@ def main(argv=None) -> int:
             window.toggle_compare()
     window.show_compare()
     compare = window.compare_window
-    compare.resize(1300, 800)
+    compare.resize(1366, 768)
     settle()
     compare.grab().save(str(args.out / "vergelijken.png"))
     compare.close()

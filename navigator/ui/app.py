@@ -14,6 +14,7 @@ def make_application(argv=None) -> QApplication:
     app.setApplicationName("Kennisnavigator")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Kennisnavigator")
+    app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Dutch, QLocale.Netherlands))
     install_translations(app)
     return app
@@ -32,57 +33,33 @@ def install_translations(app) -> None:
     app._navigator_translators = translators
 
 
-def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
-    """Open a matching index, or rebuild it in a worker thread while a progress dialog shows how far it is."""
-    import threading
+def icon_dir():
+    from .. import paths
 
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QProgressDialog
+    return paths.app_root() / "resources" / "icons"
 
-    from ..search import open_engine, open_existing
 
-    found = open_existing(pack_dirs, list(read_only_dirs) + [rebuild_dir])
-    if found is not None:
-        return found
-    dialog = QProgressDialog("De zoekindex wordt opgebouwd voor de inhoud op deze computer…", "", 0, 100)
-    dialog.setWindowTitle("Kennisnavigator")
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
-    dialog.setAccessibleName("Voortgang van het opbouwen van de zoekindex")
-    state = {"done": 0, "total": 1, "result": None, "error": None}
+def app_icon():
+    """The app's icon from resources/icons (PNG in every size there); an empty icon if the folder is absent."""
+    from PySide6.QtGui import QIcon
 
-    def work():
-        try:
-            state["result"] = open_engine(pack_dirs, [], rebuild_dir,
-                                          progress=lambda n, total: state.update(done=n, total=max(1, total)))
-        except Exception as exc:  # reported in the dialog's place by the caller
-            state["error"] = exc
-
-    thread = threading.Thread(target=work, name="index-build", daemon=True)
-    thread.start()
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: (dialog.setValue(int(100 * state["done"] / state["total"])),
-                                   loop.quit() if not thread.is_alive() else None))
-    timer.start(50)
-    dialog.show()
-    loop.exec()
-    timer.stop()
-    dialog.close()
-    thread.join()
-    if state["error"] is not None:
-        raise state["error"]
-    engine, info = state["result"]
-    return engine, info
+    icon = QIcon()
+    for png in sorted(icon_dir().glob("kennisnavigator-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
     """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
     the body is built while a background thread opens the index, which is attached as soon as both are done.
-    Keys typed meanwhile are kept. Without a matching index, it is rebuilt with a progress dialog."""
-    import threading
+    Keys typed meanwhile are kept. Without a matching index, it is rebuilt while the window shows progress;
+    if that fails, the window says what went wrong and offers a retry."""
+    from .platform_check import startup_problem
 
-    from PySide6.QtCore import QTimer
+    problem = startup_problem()
+    if problem:  # before Qt: its own error would end the process with a message about plugins
+        print(problem, file=sys.stderr)
+        return 1
 
     from .. import paths
     from .mainwindow import MainWindow
@@ -92,38 +69,18 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
     window = MainWindow(None, None, settings=paths.settings, staged=True)
     window.show()
     read_only = [paths.shipped_index_dir()] if read_only_index_dirs is None else list(read_only_index_dirs)
-    opening: dict = {}
+    loaders = []
 
-    def open_in_background():
-        # Importing the search layer and reading the index overlaps with building the window's body; Qt
-        # releases the interpreter while it lays out and paints, and file reads release it too. A damaged
-        # or stale index gives None here, and is rebuilt below with a progress dialog.
-        from ..search import open_existing
+    def start_loading():
+        # Not before the first frame: until then the window needs the interpreter to itself.
+        from .loading import IndexLoader
 
-        opening["packs"] = paths.pack_dirs(packs)
-        opening["found"] = open_existing(opening["packs"], read_only + [paths.user_index_dir()])
+        loader = IndexLoader(window, lambda: paths.pack_dirs(packs), read_only, paths.user_index_dir())
+        loaders.append(loader)
+        loader.start()
 
-    opener = threading.Thread(target=open_in_background, name="index-open", daemon=True)
-    # Not before the first frame: until then the window needs the interpreter to itself.
-    window.firstFrameShown.connect(opener.start)
-    opened = {}
-    poll = QTimer()
-    poll.setInterval(10)
-
-    def attach_when_open():
-        if opener.is_alive() or opener.ident is None:
-            return
-        poll.stop()
-        found = opening.get("found")
-        if found is None:  # no matching index (or it would not open): rebuild it, showing progress
-            found = open_with_progress(opening.get("packs") or paths.pack_dirs(packs), read_only,
-                                       paths.user_index_dir())
-        opened["engine"] = found[0]
-        window.attach_engine(*found)
-
-    poll.timeout.connect(attach_when_open)
-    window.bodyBuilt.connect(poll.start)
+    window.firstFrameShown.connect(start_loading)
     code = app.exec()
-    if "engine" in opened:
-        opened["engine"].close()
+    if loaders and loaders[0].engine is not None:
+        loaders[0].engine.close()
     return code

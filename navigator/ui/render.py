@@ -77,13 +77,18 @@ def _inline(text: str) -> str:
 
 
 def facet_chips(card: Card, engine: SearchEngine) -> str:
-    chips = []
+    """The card's facet values as filter links, named by their facet ("Fase: Veiligheid, Herstel"): the same
+    words mean different things in different facets (Intieme terreur is a profile and a kind of violence)."""
+    groups = []
     for facet in engine.taxonomy.facets:
+        links = []
         for value in card.facets.get(facet.key, []):
             label = engine.taxonomy.label(facet.key, value)
-            chips.append(f'<a class="chip" href="filter:{esc(facet.key)}={esc(value)}" '
+            links.append(f'<a class="chip" href="filter:{esc(facet.key)}={esc(value)}" '
                          f'title="Filter op {esc(facet.label)}: {esc(label)}">{esc(label)}</a>')
-    return " &nbsp;".join(chips)
+        if links:
+            groups.append(f"{esc(facet.label)}: " + ", ".join(links))
+    return " &nbsp;· ".join(groups)
 
 
 def caution_box(items: list[str], title: str = "Let op") -> str:

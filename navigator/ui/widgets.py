@@ -1,12 +1,12 @@
-"""The building blocks of the main window: result list, facet panel, phase model, start page, card view."""
+"""The building blocks of the main window: result list, facet panel, filter chips, card view."""
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, QUrl, Signal)
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPainterPath, QPalette,
-                           QTextDocument)
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListView,
-                               QPushButton, QScrollArea, QSizePolicy, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, QUrl,
+                            Signal)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLayout, QListView, QPushButton,
+                               QScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from .i18n import tr
 from .render import TYPE_LABELS, esc, snippet_html
@@ -36,7 +36,10 @@ class ResultsModel(QAbstractListModel):
         if self._labels is None:
             self._labels = {(f.key, v.key): v.label for f in self.engine.taxonomy.facets for v in f.values} \
                 if self.engine else {}
-        badges = ", ".join(self._labels.get((k, v), v) for k in ("profiel", "fase") for v in hit.facets.get(k, [])[:3])
+            self._facet_labels = {f.key: f.label for f in self.engine.taxonomy.facets} if self.engine else {}
+        badges = " · ".join(
+            f"{self._facet_labels.get(k, k)}: " + ", ".join(self._labels.get((k, v), v) for v in hit.facets[k][:3])
+            for k in ("profiel", "fase") if hit.facets.get(k))
         html = (f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(TYPE_LABELS.get(hit.type, hit.type))}</i>"
                 f"<br/><small>{esc(badges)}</small><br/>{snippet_html(hit.snippet)}")
         return {_DISPLAY: hit.title, _TOOLTIP: hit.summary, ID_ROLE: hit.id, HTML_ROLE: html,
@@ -187,8 +190,6 @@ class FacetPanel(QScrollArea):
                 # then repaint two dozen labels instead of re-laying out the whole panel (10-15 ms).
                 count = QLabel()
                 count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                count.setFixedSize(count.fontMetrics().horizontalAdvance("(99999)") + 4,
-                                   box.sizeHint().height())
                 count.setAccessibleName(tr("Aantal: {v}").replace("{v}", value.label))
                 row = QHBoxLayout()
                 row.setContentsMargins(0, 0, 0, 0)
@@ -201,8 +202,27 @@ class FacetPanel(QScrollArea):
             layout.addWidget(group)
         layout.addStretch(1)
         self.setWidget(inner)
+        self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """Size the count labels and the panel for the current font, so zooming in never cuts off a count."""
+        any_box = next(iter(self.boxes.values()), None)
+        height = any_box.sizeHint().height() if any_box else 20
+        for label in self.count_labels.values():
+            label.setFixedSize(label.fontMetrics().horizontalAdvance("(99999)") + 4, height)
         # Wide enough for the longest value with its count: the panel never scrolls sideways.
-        self.setMinimumWidth(inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4)
+        self.widget().adjustSize()
+        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                             + 2 * self.frameWidth() + 2)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.FontChange and self.widget() is not None:
+            self._fit_to_font()
+        super().changeEvent(event)
+
+    def showEvent(self, event):
+        self._fit_to_font()  # the style's own sizes are known once the boxes are polished, just before showing
+        super().showEvent(event)
 
     def filters(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -243,16 +263,75 @@ class FacetPanel(QScrollArea):
             box.setAccessibleDescription(tr("{n} kaarten").replace("{n}", str(count)))
 
 
+class FlowLayout(QLayout):
+    """Widgets side by side, continuing on the next line when the width runs out (like words in a text)."""
+
+    def __init__(self, parent=None, spacing: int = 6):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item):
+        self._items.append(item)
+
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, index):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientations()
+
+    def hasHeightForWidth(self):
+        return True
+
+    def heightForWidth(self, width):
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect):
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self):
+        return self.minimumSize()
+
+    def minimumSize(self):
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect, move: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint().boundedTo(QSize(rect.width(), 10_000))
+            if x + hint.width() > rect.right() + 1 and line_height:
+                x, y, line_height = rect.x(), y + line_height + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
 class ChipBar(QWidget):
-    """Active filters as removable chips, with 'wis alle filters'."""
+    """Active filters as removable chips ("Fase: Veiligheid ✕"), with 'wis alle filters'; chips that do not
+    fit on one line continue on the next."""
 
     removed = Signal(str, str)
     cleared = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = FlowLayout(self)
+
+    def chips(self) -> list[QPushButton]:
+        return [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
 
     def set_filters(self, filters: dict[str, list[str]], taxonomy) -> None:
         while self._layout.count():
@@ -261,7 +340,8 @@ class ChipBar(QWidget):
                 item.widget().deleteLater()
         for facet, values in filters.items():
             for value in values:
-                label = taxonomy.label(facet, value)
+                facet_info = taxonomy.facet(facet)
+                label = f"{facet_info.label if facet_info else facet}: {taxonomy.label(facet, value)}"
                 chip = QPushButton(f"{label}  ✕")
                 chip.setAccessibleName(tr("Filter verwijderen: {label}").replace("{label}", label))
                 chip.setToolTip(tr("Filter verwijderen"))
@@ -275,149 +355,7 @@ class ChipBar(QWidget):
             clear.setAccessibleName(tr("Wis alle filters"))
             clear.clicked.connect(self.cleared)
             self._layout.addWidget(clear)
-        self._layout.addStretch(1)
         self.setVisible(bool(filters))
-
-
-PHASES = (("signaleren", "Signaleren\nen melden"), ("veiligheid", "Veiligheid"),
-          ("risicogestuurde-zorg", "Risicogestuurde\nzorg"), ("herstel", "Herstel"))
-
-
-class PhaseModel(QWidget):
-    """The phase model drawn as four arrows; click (or Tab + Enter) an arrow to list that phase's cards."""
-
-    phaseClicked = Signal(str)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMinimumSize(QSize(340, 80))
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setAccessibleName(tr("Fasemodel: signaleren, veiligheid, risicogestuurde zorg, herstel"))
-        self.setAccessibleDescription(tr("Pijltjes kiezen een fase, Enter toont de kaarten"))
-        self.setMouseTracking(True)
-        self._hover = -1
-        self._focus_index = 0
-
-    def _shapes(self) -> list[QPainterPath]:
-        w, h = self.width(), self.height() - 10
-        step = w / len(PHASES)
-        tip = min(24, step / 5)
-        shapes = []
-        for i in range(len(PHASES)):
-            x = i * step
-            path = QPainterPath()
-            path.moveTo(x, 5)
-            path.lineTo(x + step - tip, 5)
-            path.lineTo(x + step, 5 + h / 2)
-            path.lineTo(x + step - tip, 5 + h)
-            path.lineTo(x, 5 + h)
-            if i:
-                path.lineTo(x + tip, 5 + h / 2)
-            path.closeSubpath()
-            shapes.append(path)
-        return shapes
-
-    def paintEvent(self, event):
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        palette = self.palette()
-        colors = ["#3b7dd8", "#d8563b", "#d89a3b", "#3ba86b"]
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
-        for i, path in enumerate(self._shapes()):
-            color = QColor(colors[i])
-            if i == self._hover:
-                color = color.lighter(115)
-            painter.fillPath(path, color)
-            if self.hasFocus() and i == self._focus_index:
-                painter.setPen(palette.color(QPalette.WindowText))
-                painter.drawPath(path)
-            painter.setPen(QColor("white"))
-            painter.drawText(path.boundingRect().adjusted(12, 0, -12, 0), Qt.AlignCenter, tr(PHASES[i][1]))
-
-    def _index_at(self, pos) -> int:
-        return next((i for i, path in enumerate(self._shapes()) if path.contains(QPointF(pos))), -1)
-
-    def mouseMoveEvent(self, event):
-        index = self._index_at(event.position().toPoint())
-        if index != self._hover:
-            self._hover = index
-            self.setCursor(Qt.PointingHandCursor if index >= 0 else Qt.ArrowCursor)
-            self.update()
-
-    def mouseReleaseEvent(self, event):
-        index = self._index_at(event.position().toPoint())
-        if index >= 0 and event.button() == Qt.LeftButton:
-            self.phaseClicked.emit(PHASES[index][0])
-
-    def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Left, Qt.Key_Right):
-            delta = 1 if event.key() == Qt.Key_Right else -1
-            self._focus_index = (self._focus_index + delta) % len(PHASES)
-            self.update()
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
-            self.phaseClicked.emit(PHASES[self._focus_index][0])
-        else:
-            super().keyPressEvent(event)
-
-
-class StartPage(QScrollArea):
-    """Phase model, the five profiles, the five frustrations and the scenarios: one click from a list or card."""
-
-    filterRequested = Signal(str, str)
-    cardRequested = Signal(str)
-
-    def __init__(self, engine, parent=None):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setAccessibleName(tr("Startscherm"))
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(16, 12, 16, 12)
-        intro = QLabel(tr("<h2>Wat wil je weten?</h2>Typ een paar woorden hierboven, of begin bij een fase, "
-                          "een gezinsprofiel, een frustratie of een casus."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self._heading(tr("Fasen van de aanpak")))
-        phases = PhaseModel()
-        phases.phaseClicked.connect(lambda key: self.filterRequested.emit("fase", key))
-        layout.addWidget(phases)
-
-        profiles = engine.taxonomy.facet("profiel")
-        layout.addWidget(self._heading(tr("Gezinsprofielen")))
-        layout.addLayout(self._buttons([(v.label, v.description, ("filter", "profiel", v.key))
-                                        for v in (profiles.values if profiles else ())], 2))
-        layout.addWidget(self._heading(tr("Frustraties in de samenwerking (Frustratiewijzer)")))
-        frustrations = sorted((r for r in engine.records if r["type"] == "frustratie"), key=lambda r: r["title"])
-        layout.addLayout(self._buttons([(r["title"], r["summary"], ("card", r["id"])) for r in frustrations], 1))
-        layout.addWidget(self._heading(tr("Casussen voor training")))
-        scenarios = sorted((r for r in engine.records if r["type"] == "scenario"), key=lambda r: r["title"])
-        layout.addLayout(self._buttons([(r["title"], r["summary"], ("card", r["id"])) for r in scenarios], 2))
-        layout.addStretch(1)
-        self.setWidget(inner)
-
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = QLabel(f"<h3>{esc(text)}</h3>")
-        return label
-
-    def _buttons(self, items, columns: int = 3) -> QGridLayout:
-        grid = QGridLayout()
-        for n, (label, tip, action) in enumerate(items):
-            button = QPushButton(label)
-            button.setToolTip(tip)
-            button.setAccessibleName(label)
-            button.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
-            if action[0] == "filter":
-                button.clicked.connect(lambda _=False, f=action[1], v=action[2]: self.filterRequested.emit(f, v))
-            else:
-                button.clicked.connect(lambda _=False, c=action[1]: self.cardRequested.emit(c))
-            grid.addWidget(button, n // columns, n % columns)
-        return grid
 
 
 class CardView(QTextBrowser):
@@ -434,6 +372,8 @@ class CardView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName(tr("Kaart"))
         self.anchorClicked.connect(self._route)
+        self._held_position = None
+        self._hold_timer = None
 
     def _route(self, url: QUrl) -> None:
         scheme = url.scheme()
@@ -449,6 +389,40 @@ class CardView(QTextBrowser):
             self.externalLinkRequested.emit(url)
         elif url.hasFragment():
             self.scrollToAnchor(url.fragment())
+
+    def reading_position(self) -> int:
+        """The place in the text at the top of the view: kept when the card is laid out again (zoom) and when
+        you come back to it (Back)."""
+        return self.cursorForPosition(QPoint(4, 4)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(max(0, position), self.document().characterCount() - 1))
+        self.document().documentLayout().documentSize()  # lay the text out before measuring where it is
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 4)
+
+    def hold_position(self, position: int, ms: int = 400) -> None:
+        """Scroll to `position` and keep it there while the text is laid out again: after a zoom the new font
+        and the new pane widths reach the view a moment later, and each re-wraps the text."""
+        self._held_position = position
+        self.scroll_to_position(position)
+        if self._hold_timer is None:
+            from PySide6.QtCore import QTimer
+
+            self._hold_timer = QTimer(self)
+            self._hold_timer.setSingleShot(True)
+            self._hold_timer.timeout.connect(lambda: setattr(self, "_held_position", None))
+            self.document().documentLayout().documentSizeChanged.connect(self._keep_held_position)
+        self._hold_timer.start(ms)
+
+    def _keep_held_position(self, *_args) -> None:
+        if self._held_position is not None:
+            self.scroll_to_position(self._held_position)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._keep_held_position()
 
     def loadResource(self, kind, url):
         # Never fetch anything: no remote images, no local files named by content.
