@@ -68,7 +68,7 @@ def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
 def organisation_card(card_id: str, title: str, body: str) -> str:
     """A valid organisation card for pack tests."""
     return (f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
-            "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1}\n"
+            "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: Leeswijzer}\n"
             f"gecontroleerd: 2026-11-01\n---\n{body}\n")
 
 

@@ -30,7 +30,7 @@ def make_regional_pack(folder: Path) -> Path:
     (folder / "steunpunt.md").write_text(
         "---\nid: steunpunt-huiselijk-geweld-zuid\ntype: organisatie\ntitel: Steunpunt Huiselijk Geweld Zuid\n"
         "samenvatting: Regionaal steunpunt voor advies bij geweld thuis.\nrol: Advies en doorverwijzing.\n"
-        "wanneer: Als je twijfelt wie je moet bellen.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1-33}\n"
+        "wanneer: Als je twijfelt wie je moet bellen.\nbronnen:\n  - {bron: kenniskaart, plek: Leeswijzer}\n"
         "gecontroleerd: 2026-11-01\n---\nHet steunpunt is bereikbaar op werkdagen.\n", encoding="utf-8")
     return folder
 

@@ -71,19 +71,21 @@ def _text(card) -> str:
 
 @pytest.mark.parametrize("card_id, facts", [
     ("veilig-thuis", ["0800-2000"]),
-    ("tijdelijk-huisverbod", ["10 dagen", "28"]),
+    ("tijdelijk-huisverbod", [r"(10|[Tt]ien) dagen", "28 dagen"]),
     ("ondertoezichtstelling", ["kinderrechter", "voorlopige"]),
     ("uithuisplaatsing", ["kinderrechter"]),
     ("beroepsgeheim-en-meldrecht", ["meldrecht", "Veilig Thuis"]),
     ("relatiebemiddeling", ["Veilig Thuis"]),
-    ("risicotaxatie", ["RIHG", "SASH"]),
+    ("risicotaxatie", ["RiHG|RIHG", "SASH"]),
     ("stalking", ["kaart:aangifte", "kaart:contactverbod", "kaart:gedragsaanwijzing", "kaart:aware",
                   "kaart:veilig-thuis"]),
 ])
 def test_a_caseworker_finds_the_facts_on_the_card(corpus, card_id, facts):
     assert card_id in corpus.cards
     text = _text(corpus.cards[card_id])
-    missing = [fact for fact in facts if fact not in text]
+    import re
+
+    missing = [fact for fact in facts if not re.search(fact, text)]
     assert missing == []
 
 

@@ -278,3 +278,13 @@ def test_a_long_session_of_qt_calls_does_not_exhaust_none(qtbot, window):
         window.summary_label.setText(str(n))
     type_query(qtbot, window, "stalking")
     assert window.model.hits[0].id == "stalking"
+
+
+def test_a_question_no_card_is_about_says_so_and_lists_related_cards(qtbot, window):
+    # "gebruikte" only stands in the running text of one card: no card is about it.
+    type_query(qtbot, window, "gebruikte")
+    assert window.last_response.weak and window.model.rowCount() > 0
+    text = window.summary_label.text()
+    assert "Geen kaart gaat over “gebruikte”." in text and "Verwante kaarten" in text
+    type_query(qtbot, window, "stalking")
+    assert "Geen kaart gaat over" not in window.summary_label.text()

@@ -12,7 +12,7 @@ import unicodedata
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
-ANALYSIS_VERSION = "nl-7"  # bump when analysis changes: the index manifest records it
+ANALYSIS_VERSION = "nl-8"  # bump when analysis changes: the index manifest records it
 
 _WORD = re.compile(r"[0-9a-z]+")
 _HYPHENATED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")

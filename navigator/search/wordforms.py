@@ -10,10 +10,13 @@ noun-verb pairs the stemmer gets (verboden -> verbod); both together, as alterna
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from .analysis import fold, stem
+
+_INFINITIVE = re.compile(r"..(?:en|aan|ien|oen|ijn)$")
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +46,10 @@ def lemma_stems(vocabulary: Iterable[str], dictionary: dict[str, str] | None = N
         wanted.add(word)
     table: dict[str, str] = {}
     for form, lemma in folded.items():
-        # Verbs only (an infinitive ends in -en): nouns and adjectives are the stemmer's job, and their
+        # Verbs only (an infinitive ends in -en, or -n after a vowel: slaan, zien, doen): nouns and
+        # adjectives are the stemmer's job, and their
         # lemmas bring homographs (ouder "parent" -> oud "old").
-        if lemma in wanted and form != lemma and lemma.endswith("en") and len(lemma) > 3:
+        if lemma in wanted and form != lemma and _INFINITIVE.search(lemma):
             lemma_stem = stem(lemma)
             if stem(form) != lemma_stem:
                 table[form] = lemma_stem

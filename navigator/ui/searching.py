@@ -86,12 +86,17 @@ class SearchingMixin:
         self.facets.set_counts(response.facets)
         if self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(0))
-        parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
-        if response.suggestion:
-            from .render import esc
+        from .render import esc
 
+        if response.weak:
+            # Honest about no match: the list below is related, not an answer, and says so as its heading.
+            parts = [tr("<b>Geen kaart gaat over “{q}”.</b>").replace("{q}", esc(response.query.strip())),
+                     tr("Verwante kaarten ({n}):").replace("{n}", str(response.total))]
+        else:
+            parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
+        if response.suggestion:
             parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
-        if response.relaxed:
+        if response.relaxed and not response.weak:
             parts.append(tr("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan."))
         if response.total == 0:
             hints = []
