@@ -243,8 +243,9 @@ class MainWindow(QMainWindow):
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
+        self.cite_action = self._action(tr("Kopieer bronvermelding"), self.copy_citation, QKeySequence("Ctrl+Shift+C"))
         for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
-                       self.trainer_action, self.print_action, self.pdf_action):
+                       self.trainer_action, self.print_action, self.pdf_action, self.cite_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
@@ -494,6 +495,7 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(len(self.compare_ids) >= 2)
         self.print_action.setEnabled(card is not None)
         self.pdf_action.setEnabled(card is not None)
+        self.cite_action.setEnabled(card is not None)
         is_scenario = card is not None and card.type == "scenario"
         self.explore_action.setVisible(is_scenario)
         self.trainer_action.setVisible(is_scenario)
@@ -566,20 +568,21 @@ class MainWindow(QMainWindow):
         self.scenario_window.setFocus()
         return self.scenario_window
 
-    def _printable_card(self) -> str:
-        from . import render
-        from .scenario import ScenarioNotes, scenario_html
+    def _card_job(self):
+        from . import export
+        from .scenario import ScenarioNotes
 
         card = self.current_card
-        if card.type == "scenario":
-            return scenario_html(card, self.engine, ScenarioNotes(self.user_folder, card.id))
-        return render.card_html(card, self.engine, printable=True)
+        if card.type == "scenario":  # with the trainer's notes, as the scenario window prints it
+            return export.scenario_job(card, self.engine, ScenarioNotes(self.user_folder, card.id))
+        return export.card_job(card, self.engine)
 
-    def print_current(self) -> None:
+    def print_current(self):
         from . import export
 
         if self.current_card is not None:
-            export.print_html(self, self.current_card.title, self._printable_card())
+            return export.open_print_dialog(self, self._card_job())
+        return None
 
     def ask_card_pdf(self) -> None:
         from . import export
@@ -590,23 +593,36 @@ class MainWindow(QMainWindow):
     def export_card_pdf(self, path):
         from . import export
 
-        path = export.write_pdf(path, self.current_card.title, self._printable_card())
+        path = export.write_pdf(path, self._card_job())
         self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
         return path
 
-    def _results_html(self) -> str | None:
+    def copy_citation(self) -> None:
+        from PySide6.QtCore import QMimeData
+
+        from .citation import card_citation
+
+        if self.current_card is None:
+            return
+        text, html = card_citation(self.current_card, self.engine)
+        data = QMimeData()
+        data.setText(text)
+        data.setHtml(html)  # a word processor keeps the italics
+        QApplication.clipboard().setMimeData(data)
+        self.statusBar().showMessage(tr("Bronvermelding gekopieerd (APA)"), 4000)
+
+    def _results_job(self):
         if self.last_response is None:
             return None
-        from . import render
-
-        return render.results_html(self.last_response, self.engine, self.filters())
-
-    def print_results(self) -> None:
         from . import export
 
-        html = self._results_html()
-        if html:
-            export.print_html(self, tr("Zoekresultaten"), html)
+        return export.results_job(self.last_response, self.engine, self.filters())
+
+    def print_results(self):
+        from . import export
+
+        job = self._results_job()
+        return export.open_print_dialog(self, job) if job else None
 
     def ask_results_pdf(self) -> None:
         from . import export
@@ -617,7 +633,7 @@ class MainWindow(QMainWindow):
     def export_results_pdf(self, path):
         from . import export
 
-        return export.write_pdf(path, tr("Zoekresultaten"), self._results_html())
+        return export.write_pdf(path, self._results_job())
 
     def show_problems(self) -> None:
         from .render import esc
