@@ -243,9 +243,10 @@ class MainWindow(QMainWindow):
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
+        # A shortcut only: the card itself has the link, beside its sources.
         self.cite_action = self._action(tr("Kopieer bronvermelding"), self.copy_citation, QKeySequence("Ctrl+Shift+C"))
         for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
-                       self.trainer_action, self.print_action, self.pdf_action, self.cite_action):
+                       self.trainer_action, self.print_action, self.pdf_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         self.card_view.filterRequested.connect(self.apply_filter)
         self.card_view.externalLinkRequested.connect(self._external_link)
         self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
+        self.card_view.citationRequested.connect(self.copy_citation)
         self.link_bar = QWidget()
         link_layout = QHBoxLayout(self.link_bar)
         link_layout.setContentsMargins(4, 2, 4, 2)

@@ -160,6 +160,9 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
     if links:
         parts.append("<h3>Zie ook</h3><ul>" + "".join(links) + "</ul>")
     parts.append(sources_html(card, engine))
+    if card.sources and not printable:
+        parts.append('<p><a href="bronvermelding:kopieer">Kopieer bronvermelding</a> '
+                     '(APA, om in een verslag of dossier te plakken; Ctrl+Shift+C)</p>')
     checked = card.fields.get("gecontroleerd")
     footer = f"Gecontroleerd op {esc(checked)}" if checked else ""
     if printable:
