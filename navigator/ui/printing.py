@@ -106,6 +106,7 @@ def keep_headings_with_next(doc: QTextDocument) -> int:
     """Qt has no 'page-break-after: avoid'; a heading whose next line lands on a later page gets a page break
     before it instead. One pass suffices: a break only moves what follows it. Returns how many moved."""
     page_height = doc.pageSize().height()
+    doc.pageCount()  # the whole document laid out once, before asking where its blocks are
     layout = doc.documentLayout()
     moved = 0
     block = doc.begin()
@@ -114,15 +115,21 @@ def keep_headings_with_next(doc: QTextDocument) -> int:
         following = block.next()
         while following.isValid() and not following.text().strip():
             following = following.next()
-        if fmt.headingLevel() > 0 and following.isValid() and following.layout().lineCount():
+        # Asking for the following block's rectangle lays it out, so its lines exist after that.
+        following_top = layout.blockBoundingRect(following).top() if following.isValid() else 0
+        # Keep the QTextLayout referenced while its QTextLine is used: a line outliving the Python wrapper of
+        # its layout crashes PySide6.
+        text_layout = following.layout() if following.isValid() else None
+        if fmt.headingLevel() > 0 and text_layout is not None and text_layout.lineCount():
             top = layout.blockBoundingRect(block).top()
             page = int(top // page_height)
-            first_line = following.layout().lineAt(0)
-            next_bottom = layout.blockBoundingRect(following).top() + first_line.y() + first_line.height()
+            first_line = text_layout.lineAt(0)
+            next_bottom = following_top + first_line.y() + first_line.height()
             at_page_top = top - page * page_height < 1
             if not at_page_top and next_bottom > (page + 1) * page_height:
                 fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(fmt)
+                doc.pageCount()  # lays out the rest again now; positions asked for next would be stale
                 moved += 1
         block = block.next()
     return moved
