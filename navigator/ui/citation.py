@@ -61,5 +61,5 @@ def card_citation(card, engine) -> tuple[str, str]:
     text = own + ("\n\nGebaseerd op:\n" + "\n".join(sources) if sources else "") + "\n"
     own_html, sources_html = _entries(card, engine, italic=lambda t: f"<i>{t}</i>", escape=html.escape)
     markup = f"<p>{own_html}</p>" + (
-        "<p>Gebaseerd op:</p>" + "".join(f"<p>{s}</p>" for s in sources_html) if sources_html else "")
+        "<p></p><p>Gebaseerd op:</p>" + "".join(f"<p>{s}</p>" for s in sources_html) if sources_html else "")
     return text, markup

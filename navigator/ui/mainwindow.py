@@ -600,17 +600,20 @@ class MainWindow(QMainWindow):
         return path
 
     def copy_citation(self) -> None:
-        from PySide6.QtCore import QMimeData
+        from PySide6.QtWidgets import QTextEdit
 
         from .citation import card_citation
 
         if self.current_card is None:
             return
-        text, html = card_citation(self.current_card, self.engine)
-        data = QMimeData()
-        data.setText(text)
-        data.setHtml(html)  # a word processor keeps the italics
-        QApplication.clipboard().setMimeData(data)
+        _, html = card_citation(self.current_card, self.engine)
+        # Copied through a text edit: it puts plain text, HTML (a word processor keeps the italics) and ODF on
+        # the clipboard in a QMimeData made by Qt. One made in Python is a Python subclass the clipboard may
+        # call into while the app quits (it crashes on exit offscreen).
+        carrier = QTextEdit()
+        carrier.setHtml(html)
+        carrier.selectAll()
+        carrier.copy()
         self.statusBar().showMessage(tr("Bronvermelding gekopieerd (APA)"), 4000)
 
     def _results_job(self):
