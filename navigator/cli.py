@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="een kaart (of scenario) als PDF, zoals de app hem afdrukt")
     exp.add_argument("card_id", metavar="ID", help="id van de kaart, bijv. meldcode")
     exp.add_argument("--out", type=Path, required=True, help="PDF-bestand om te schrijven")
+    exp.add_argument("--hand-out", dest="handout", action="store_true",
+                     help="bij een scenario: de hand-out, zonder de notities van de trainer")
     exp.add_argument("--pack", action="append", default=[], help=pack_help)
 
     ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "search":
             return cmd_search(args)
         if args.command == "export":
-            return cmd_export(args.card_id, args.out, args.pack)
+            return cmd_export(args.card_id, args.out, args.pack, args.handout)
         return cmd_app(getattr(args, "pack", []))
     except KeyboardInterrupt:
         return 130
@@ -154,7 +156,7 @@ def cmd_search(args) -> int:
     return 0
 
 
-def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
+def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False) -> int:
     from .content import read_card
 
     engine, _ = open_default_engine(packs)
@@ -167,16 +169,20 @@ def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no screen
     from PySide6.QtGui import QGuiApplication
 
-    from .ui import export, render
+    from .ui import export
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
-    if card.type == "scenario":  # with the trainer's notes, as the app exports it
-        from .ui.scenario import ScenarioNotes, scenario_html
+    if card.type == "scenario":  # with the trainer's notes, as the app exports it, unless a handout is asked
+        from .ui.scenario import ScenarioNotes
 
-        html = scenario_html(card, engine, ScenarioNotes(paths.user_data_dir(), card.id))
+        job = export.scenario_job(card, engine, ScenarioNotes(paths.user_data_dir(), card.id), handout=handout)
     else:
-        html = render.card_html(card, engine, printable=True)
-    export.write_pdf(out, card.title, html)
+        job = export.card_job(card, engine)
+    try:
+        export.write_pdf(out, job)
+    except OSError as exc:
+        print(f"De PDF kan niet geschreven worden: {exc}", file=sys.stderr)
+        return 1
     print(f"PDF geschreven: {out}", file=sys.stderr)
     return 0
 

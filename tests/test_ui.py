@@ -160,7 +160,7 @@ def test_export_card_pdf_has_title_and_sources(qtbot, window, tmp_path):
     window.open_card("oranje-huis-aanpak")
     text = pdf_text(window.export_card_pdf(tmp_path / "kaart.pdf"))
     assert "Oranje Huis-aanpak" in text
-    assert "Bronnen" in text and "Kenniskaart" in text and "1240-1265" in text
+    assert "Bronnen" in text and "Kenniskaart" in text and "Methodieken en interventies" in text
     assert "afgedrukt op" in text
 
 

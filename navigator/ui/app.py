@@ -20,17 +20,34 @@ def make_application(argv=None) -> QApplication:
     return app
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's .qm files are: Qt's own idea first, then beside the PySide6 package (a frozen build may
+    carry them there without a qt.conf that says so)."""
+    from pathlib import Path
+
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    dirs = [QLibraryInfo.path(QLibraryInfo.TranslationsPath), str(package / "Qt" / "translations"),
+            str(package / "translations")]
+    return list(dict.fromkeys(d for d in dirs if d))
+
+
 def install_translations(app) -> None:
     """Qt's own Dutch strings (dialogs, context menus); our strings are written in Dutch already."""
     if getattr(app, "_navigator_translators", None):
         return
+    from .i18n import QtDutchGaps
+
     translators = []
-    for name in ("qtbase_nl", "qt_nl"):
+    for name in ("qtbase_nl", "qt_nl"):  # qt_nl is a meta catalogue that some builds lack; qtbase_nl suffices
         translator = QTranslator(app)
-        if translator.load(name, QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        if any(translator.load(name, folder) for folder in qt_translation_dirs()):
             app.installTranslator(translator)
             translators.append(translator)
-    app._navigator_translators = translators
+    gaps = QtDutchGaps(translators, app)
+    app.installTranslator(gaps)
+    app._navigator_translators = translators + [gaps]
 
 
 def icon_dir():

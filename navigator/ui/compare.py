@@ -26,10 +26,10 @@ class CompareWindow(QWidget):
         self.html = render.compare_html(cards, engine)
         self.view.setHtml(self.html)
         buttons = QHBoxLayout()
-        print_button = QPushButton(tr("Afdrukken"))
+        self.print_button = print_button = QPushButton(tr("Afdrukken"))
         print_button.setAccessibleName(tr("Vergelijking afdrukken"))
-        print_button.clicked.connect(lambda: export.print_html(self, self.windowTitle(), self.printable()))
-        pdf_button = QPushButton(tr("Opslaan als PDF"))
+        print_button.clicked.connect(lambda: export.open_print_dialog(self, self.print_job()))
+        self.pdf_button = pdf_button = QPushButton(tr("Opslaan als PDF"))
         pdf_button.setAccessibleName(tr("Vergelijking opslaan als PDF"))
         pdf_button.clicked.connect(lambda: export.ask_pdf_path(self, "vergelijking.pdf", self.save_pdf))
         close_button = QPushButton(tr("Sluiten"))
@@ -43,8 +43,8 @@ class CompareWindow(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
-    def printable(self) -> str:
-        return render.compare_html(self.cards, self.engine, printable=True)
+    def print_job(self):
+        return export.compare_job(self.cards, self.engine)
 
     def save_pdf(self, path):
-        return export.write_pdf(path, self.windowTitle(), self.printable())
+        return export.write_pdf(path, self.print_job())

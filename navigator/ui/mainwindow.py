@@ -275,6 +275,8 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.clear_compare_action.setEnabled(bool(self.compare_ids))
         self.print_action.setEnabled(card is not None)
         self.pdf_action.setEnabled(card is not None)
+        self.cite_action.setEnabled(card is not None)
+        self.cite_action.setEnabled(card is not None)
         is_scenario = card is not None and card.type == "scenario"
         self.explore_action.setVisible(is_scenario)
         self.trainer_action.setVisible(is_scenario)
@@ -338,20 +340,21 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.scenario_window.setFocus()
         return self.scenario_window
 
-    def _printable_card(self) -> str:
-        from . import render
-        from .scenario import ScenarioNotes, scenario_html
+    def _card_job(self):
+        from . import export
+        from .scenario import ScenarioNotes
 
         card = self.current_card
-        if card.type == "scenario":
-            return scenario_html(card, self.engine, ScenarioNotes(self.user_folder, card.id))
-        return render.card_html(card, self.engine, printable=True)
+        if card.type == "scenario":  # with the trainer's notes, as the scenario window prints it
+            return export.scenario_job(card, self.engine, ScenarioNotes(self.user_folder, card.id))
+        return export.card_job(card, self.engine)
 
-    def print_current(self) -> None:
+    def print_current(self):
         from . import export
 
         if self.current_card is not None:
-            export.print_html(self, self.current_card.title, self._printable_card())
+            return export.open_print_dialog(self, self._card_job())
+        return None
 
     def ask_card_pdf(self) -> None:
         from . import export
@@ -362,23 +365,39 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
     def export_card_pdf(self, path):
         from . import export
 
-        path = export.write_pdf(path, self.current_card.title, self._printable_card())
+        path = export.write_pdf(path, self._card_job())
         self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
         return path
 
-    def _results_html(self) -> str | None:
+    def copy_citation(self) -> None:
+        from PySide6.QtWidgets import QTextEdit
+
+        from .citation import card_citation
+
+        if self.current_card is None:
+            return
+        _, html = card_citation(self.current_card, self.engine)
+        # Copied through a text edit: it puts plain text, HTML (a word processor keeps the italics) and ODF on
+        # the clipboard in a QMimeData made by Qt. One made in Python is a Python subclass the clipboard may
+        # call into while the app quits (it crashes on exit offscreen).
+        carrier = QTextEdit()
+        carrier.setHtml(html)
+        carrier.selectAll()
+        carrier.copy()
+        self.statusBar().showMessage(tr("Bronvermelding gekopieerd (APA)"), 4000)
+
+    def _results_job(self):
         if self.last_response is None:
             return None
-        from . import render
-
-        return render.results_html(self.last_response, self.engine, self.filters())
-
-    def print_results(self) -> None:
         from . import export
 
-        html = self._results_html()
-        if html:
-            export.print_html(self, tr("Zoekresultaten"), html)
+        return export.results_job(self.last_response, self.engine, self.filters())
+
+    def print_results(self):
+        from . import export
+
+        job = self._results_job()
+        return export.open_print_dialog(self, job) if job else None
 
     def ask_results_pdf(self) -> None:
         from . import export
@@ -389,7 +408,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
     def export_results_pdf(self, path):
         from . import export
 
-        return export.write_pdf(path, tr("Zoekresultaten"), self._results_html())
+        return export.write_pdf(path, self._results_job())
 
     def show_problems(self) -> None:
         from .render import esc

@@ -129,7 +129,8 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
     parts = [f'<p class="type">{esc(TYPE_LABELS.get(card.type, card.type))}</p>',
              f"<h1>{esc(card.title)}</h1>",
              f'<p class="summary">{esc(card.summary)}</p>']
-    chips = facet_chips(card, engine)
+    chips = facet_chips(card, engine) if not printable else " · ".join(
+        esc(engine.taxonomy.label(f.key, v)) for f in engine.taxonomy.facets for v in card.facets.get(f.key, []))
     if chips:
         parts.append(f'<p class="chips">{chips}</p>')
     parts.append(caution_box(card.cautions))
@@ -164,6 +165,9 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
     if links:
         parts.append("<h3>Zie ook</h3><ul>" + "".join(links) + "</ul>")
     parts.append(sources_html(card, engine))
+    if card.sources and not printable:
+        parts.append('<p><a href="bronvermelding:kopieer">Kopieer bronvermelding</a> '
+                     '(APA, om in een verslag of dossier te plakken; Ctrl+Shift+C)</p>')
     checked = card.fields.get("gecontroleerd")
     footer = f"Gecontroleerd op {esc(checked)}" if checked else ""
     if printable:
@@ -201,19 +205,27 @@ def compare_html(cards: list[Card], engine: SearchEngine, printable: bool = Fals
                       for c in cards)
     stamp = f'<p class="footer">Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator</p>' \
         if printable else ""
+    # <thead>: Qt repeats the header row on every printed page.
     return (f"<h1>Vergelijking</h1><table class='compare' width='100%' cellpadding='6'>"
-            f"<tr><th></th>{head}</tr>{''.join(rows)}</table><h3>Bronnen</h3>{sources}{stamp}")
+            f"<thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<h3>Bronnen</h3>{sources}{stamp}")
 
 
 def results_html(response: SearchResponse, engine: SearchEngine, filters: dict[str, list[str]]) -> str:
-    """A result list for print: the query, the filters, every hit with its snippet."""
+    """A result list for print: the query, the filters, and a row per card with title, type and summary."""
     active = "; ".join(f"{engine.taxonomy.facet(k).label if engine.taxonomy.facet(k) else k}: "
                        + ", ".join(engine.taxonomy.label(k, v) for v in vs) for k, vs in filters.items() if vs)
-    items = "".join(f"<li><b>{esc(h.title)}</b> <i>({esc(TYPE_LABELS.get(h.type, h.type))})</i><br/>"
-                    f"{snippet_html(h.snippet)}</li>" for h in response.hits)
+    rows = "".join(f"<tr><td valign='top'>{n}</td><td valign='top'><b>{esc(h.title)}</b></td>"
+                   f"<td valign='top'>{esc(TYPE_LABELS.get(h.type, h.type))}</td>"
+                   f"<td valign='top'>{esc(h.summary)}</td></tr>" for n, h in enumerate(response.hits, 1))
+    shown = len(response.hits)
+    count = f"{response.total} kaart(en)" + (f", de eerste {shown} staan hieronder" if shown < response.total else "")
     return (f"<h1>Zoekresultaten</h1><p>Zoekopdracht: <b>{esc(response.query) or '(alles)'}</b>"
-            f"{'<br/>Filters: ' + esc(active) if active else ''}<br/>{response.total} kaart(en)</p>"
-            f"<ol>{items}</ol><p class='footer'>Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator. "
+            f"{'<br/>Filters: ' + esc(active) if active else ''}<br/>{count}</p>"
+            f"<table class='results' width='100%' cellpadding='4'><thead><tr><th align='left'>#</th>"
+            f"<th align='left'>Titel</th><th align='left'>Type</th><th align='left'>Samenvatting</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            f"<p class='footer'>Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator. "
             f"De bronnen staan op elke kaart.</p>")
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..content import read_card
@@ -81,12 +81,14 @@ def scenario_markdown(card, notes: ScenarioNotes | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scenario_html(card, engine, notes: ScenarioNotes | None) -> str:
-    """The whole scenario with notes, for print and PDF."""
+def scenario_html(card, engine, notes: ScenarioNotes | None, with_notes: bool = True) -> str:
+    """The whole scenario for print and PDF: with the trainer's notes, or without them as a handout."""
     parts = [f"<h1>{esc(card.title)}</h1><p>{esc(card.summary)}</p>", render.scenario_outline_html(card)]
     for n, step in enumerate(card.fields.get("stappen") or [], 1):
         parts.append(f"<h2>Stap {n}: {esc(step.get('titel', ''))}</h2>")
         parts.append(step_body_html(step, engine, len(step.get("stemmen") or [])))
+        if not with_notes:
+            continue
         note = notes.get(n) if notes else ""
         parts.append("<h3>Notities</h3>" + (f"<p>{esc(note).replace(chr(10), '<br/>')}</p>" if note.strip()
                                                else "<p><i>(geen)</i></p>"))
@@ -139,6 +141,7 @@ class ScenarioWindow(QWidget):
         self.steps = card.fields.get("stappen") or []
         self.step = 0
         self.revealed = 0
+        self.user_folder = user_folder  # save dialogs remember their folder here
         self.notes = ScenarioNotes(user_folder, card.id)
         self.setWindowTitle(f"{card.title} — " + (tr("trainermodus") if trainer else tr("scenario")))
         self.setAccessibleName(self.windowTitle())
@@ -195,13 +198,26 @@ class ScenarioWindow(QWidget):
         self.export_pdf_button.setAccessibleName(tr("Scenario met notities exporteren als PDF"))
         self.export_pdf_button.clicked.connect(
             lambda: export.ask_pdf_path(self, export.safe_filename(card.title) + ".pdf", self.export_pdf))
+        self.handout_button = QPushButton(tr("Hand-out (PDF)"))
+        self.handout_button.setAccessibleName(tr("Hand-out zonder notities exporteren als PDF"))
+        self.handout_button.clicked.connect(lambda: export.ask_pdf_path(
+            self, export.safe_filename(card.title) + "-hand-out.pdf", self.export_handout_pdf))
+        # One button, two documents: the trainer's copy with notes, or the handout for the group.
+        self.print_button = QPushButton(tr("Afdrukken"))
+        self.print_button.setAccessibleName(tr("Scenario afdrukken"))
+        print_menu = QMenu(self.print_button)
+        self.print_notes_action = print_menu.addAction(tr("Met notities"), lambda: self.print_scenario(False))
+        self.print_handout_action = print_menu.addAction(tr("Hand-out, zonder notities"),
+                                                         lambda: self.print_scenario(True))
+        self.print_button.setMenu(print_menu)
         self.close_button = QPushButton(tr("Sluiten (Esc)"))
         self.close_button.setAccessibleName(tr("Sluiten"))
         self.close_button.clicked.connect(self.close)
         for button in (self.prev_button, self.reveal_button, self.next_button):
             nav.addWidget(button)
         nav.addStretch(1)
-        for button in (self.export_md_button, self.export_pdf_button, self.close_button):
+        for button in (self.print_button, self.export_md_button, self.export_pdf_button, self.handout_button,
+                       self.close_button):
             nav.addWidget(button)
 
         # The step text gets the room; decision points, linked cards and notes sit in a column beside it.
@@ -381,21 +397,21 @@ class ScenarioWindow(QWidget):
         atomic_write_text(Path(path), scenario_markdown(self.card, self.notes))
         return Path(path)
 
-    def export_pdf(self, path: Path) -> Path:
+    def export_pdf(self, path: Path, handout: bool = False) -> Path:
         self.save_note()
-        return export.write_pdf(path, self.card.title, scenario_html(self.card, self.engine, self.notes))
+        return export.write_pdf(path, export.scenario_job(self.card, self.engine, self.notes, handout=handout))
+
+    def export_handout_pdf(self, path: Path) -> Path:
+        return self.export_pdf(path, handout=True)
+
+    def print_scenario(self, handout: bool = False):
+        self.save_note()
+        return export.open_print_dialog(self, export.scenario_job(self.card, self.engine, self.notes, handout))
 
     def _ask_markdown(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, tr("Notities opslaan als Markdown"))
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setNameFilter("Markdown (*.md)")
-        dialog.setDefaultSuffix("md")
-        dialog.selectFile(export.safe_filename(self.card.title) + "-notities.md")
-        dialog.fileSelected.connect(lambda chosen: self.export_markdown(Path(chosen)))
-        dialog.open()
-        self._md_dialog = dialog
+        export.ask_save_path(self, tr("Notities opslaan als Markdown"),
+                             export.safe_filename(self.card.title) + "-notities.md", "Markdown (*.md)", "md",
+                             self.export_markdown)
 
     def _apply_style(self) -> None:
         size = self.text_size

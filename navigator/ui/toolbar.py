@@ -54,6 +54,8 @@ class ToolbarMixin:
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
+        # A shortcut only: the card itself has the link, beside its sources.
+        self.cite_action = self._action(tr("Kopieer bronvermelding"), self.copy_citation, QKeySequence("Ctrl+Shift+C"))
         for action in (self.bookmark_action, self.compare_add_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))

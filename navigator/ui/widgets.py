@@ -365,6 +365,7 @@ class CardView(QTextBrowser):
     filterRequested = Signal(str, str)
     externalLinkRequested = Signal(QUrl)
     scenarioRequested = Signal(str)
+    citationRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -385,6 +386,8 @@ class CardView(QTextBrowser):
             self.filterRequested.emit(facet, value)
         elif scheme == "scenario":
             self.scenarioRequested.emit(text.split(":", 1)[1])
+        elif scheme == "bronvermelding":
+            self.citationRequested.emit()
         elif scheme in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif url.hasFragment():
