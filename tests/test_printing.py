@@ -164,10 +164,10 @@ def test_result_list_has_query_filters_and_a_row_per_card(qtbot, real_engine, tm
     response = real_engine.search("kinderen", filters, limit=100)
     pdf = export.write_pdf(tmp_path / "lijst.pdf", export.results_job(response, real_engine, filters))
     texts = assert_reading_size(pdf)
-    whole = " ".join(texts)
+    whole = " ".join(" ".join(texts).split())  # a long title wraps within its cell
     assert "Zoekopdracht: kinderen" in whole and "Soort kaart: Interventie" in whole
     for hit in response.hits:
-        assert hit.title in whole
+        assert " ".join(hit.title.split()[:4]) in whole  # a cell's lines come out interleaved with the next cell
         assert " ".join(hit.summary.split()[:4]) in whole
     assert "Titel Type Samenvatting" in texts[1]  # the header row again on the next page
 
