@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
     ui.add_argument("--pack", action="append", default=[], help=pack_help)
+    ui.add_argument("--open", metavar="ID", dest="open_id", help="open meteen deze kaart of dit scenario")
+    ui.add_argument("--trainer", action="store_true",
+                    help="met --open en een scenario: meteen in trainermodus, volledig scherm")
     return parser
 
 
@@ -58,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_search(args)
         if args.command == "export":
             return cmd_export(args.card_id, args.out, args.pack)
-        return cmd_app(getattr(args, "pack", []))
+        if args.command == "app" and args.trainer and not args.open_id:
+            print("--trainer hoort bij --open ID (een scenario), bijv.: navigator app --open leo-en-nora --trainer",
+                  file=sys.stderr)
+            return 2
+        return cmd_app(getattr(args, "pack", []), getattr(args, "open_id", None), getattr(args, "trainer", False))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `navigator search … | head` is fine
@@ -165,9 +172,9 @@ def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
     if card.type == "scenario":  # with the trainer's notes, as the app exports it
-        from .ui.scenario import ScenarioNotes, scenario_html
+        from .ui.scenario import latest_session, scenario_html
 
-        html = scenario_html(card, engine, ScenarioNotes(paths.user_data_dir(), card.id))
+        html = scenario_html(card, engine, latest_session(paths.user_data_dir(), card.id))
     else:
         html = render.card_html(card, engine, printable=True)
     export.write_pdf(out, card.title, html)
@@ -175,10 +182,10 @@ def cmd_export(card_id: str, out: Path, packs: list[str]) -> int:
     return 0
 
 
-def cmd_app(packs: list[str]) -> int:
+def cmd_app(packs: list[str], open_id: str | None = None, trainer: bool = False) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
         print(f"De app kan niet starten: {exc}", file=sys.stderr)
         return 1
-    return run(packs)
+    return run(packs, open_id=open_id, trainer=trainer)

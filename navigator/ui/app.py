@@ -76,10 +76,30 @@ def open_with_progress(pack_dirs, read_only_dirs, rebuild_dir):
     return engine, info
 
 
-def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
+def open_at_start(window, card_id: str, trainer: bool = False):
+    """`navigator app --open ID [--trainer]`: the card in the main window; a scenario also in its own window
+    (trainer mode full screen with --trainer), whose title names the scenario. Returns that window, if any."""
+    if not window.open_card(card_id):
+        window.statusBar().showMessage(f"Geen kaart met id '{card_id}'.")
+        print(f"Geen kaart met id '{card_id}'. Zoek de id op met: navigator search WOORDEN", file=sys.stderr)
+        return None
+    if window.current_card.type == "scenario":
+        scenario = window.open_scenario(trainer)
+        if trainer:  # a trainer's shortcut: only the room's screen; the app itself comes back when it closes
+            window.hide()
+            scenario.closed.connect(window.show)
+        return scenario
+    if trainer:
+        print(f"'{card_id}' is geen scenario; trainermodus is er alleen voor scenario's.", file=sys.stderr)
+    return None
+
+
+def run(packs: list[str] | None = None, read_only_index_dirs=None, open_id: str | None = None,
+        trainer: bool = False) -> int:
     """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
     the body is built while a background thread opens the index, which is attached as soon as both are done.
-    Keys typed meanwhile are kept. Without a matching index, it is rebuilt with a progress dialog."""
+    Keys typed meanwhile are kept. Without a matching index, it is rebuilt with a progress dialog.
+    `open_id` opens a card or scenario once the index is open (see open_at_start)."""
     import threading
 
     from PySide6.QtCore import QTimer
@@ -120,6 +140,8 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
                                        paths.user_index_dir())
         opened["engine"] = found[0]
         window.attach_engine(*found)
+        if open_id:
+            opened["window"] = open_at_start(window, open_id, trainer)
 
     poll.timeout.connect(attach_when_open)
     window.bodyBuilt.connect(poll.start)

@@ -551,28 +551,21 @@ class MainWindow(QMainWindow):
         self.compare_window.show()
 
     def open_scenario(self, trainer: bool = False):
-        from .scenario import ScenarioWindow
+        from .scenario import open_scenario_window
 
         card = self.current_card
         if card is None or card.type != "scenario":
             return None
-        self.scenario_window = ScenarioWindow(card, self.engine, self.user_folder, trainer=trainer)
-        if trainer:
-            self.scenario_window.showFullScreen()
-        else:
-            self.scenario_window.resize(1000, 760)
-            self.scenario_window.show()
-        self.scenario_window.activateWindow()
-        self.scenario_window.setFocus()
+        self.scenario_window = open_scenario_window(card, self.engine, self.user_folder, trainer)
         return self.scenario_window
 
     def _printable_card(self) -> str:
         from . import render
-        from .scenario import ScenarioNotes, scenario_html
+        from .scenario import latest_session, scenario_html
 
         card = self.current_card
         if card.type == "scenario":
-            return scenario_html(card, self.engine, ScenarioNotes(self.user_folder, card.id))
+            return scenario_html(card, self.engine, latest_session(self.user_folder, card.id))
         return render.card_html(card, self.engine, printable=True)
 
     def print_current(self) -> None:
