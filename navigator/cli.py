@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
     ui.add_argument("--pack", action="append", default=[], help=pack_help)
+    ui.add_argument("--open", metavar="ID", dest="open_id", help="open meteen deze kaart of dit scenario")
+    ui.add_argument("--trainer", action="store_true",
+                    help="met --open en een scenario: meteen in trainermodus, volledig scherm")
     return parser
 
 
@@ -60,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_search(args)
         if args.command == "export":
             return cmd_export(args.card_id, args.out, args.pack, args.handout)
-        return cmd_app(getattr(args, "pack", []))
+        if args.command == "app" and args.trainer and not args.open_id:
+            print("--trainer hoort bij --open ID (een scenario), bijv.: navigator app --open leo-en-nora --trainer",
+                  file=sys.stderr)
+            return 2
+        return cmd_app(getattr(args, "pack", []), getattr(args, "open_id", None), getattr(args, "trainer", False))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `navigator search … | head` is fine
@@ -173,9 +180,9 @@ def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False)
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
     if card.type == "scenario":  # with the trainer's notes, as the app exports it, unless a handout is asked
-        from .ui.scenario import ScenarioNotes
+        from .ui.scenario import latest_session
 
-        job = export.scenario_job(card, engine, ScenarioNotes(paths.user_data_dir(), card.id), handout=handout)
+        job = export.scenario_job(card, engine, latest_session(paths.user_data_dir(), card.id), handout=handout)
     else:
         job = export.card_job(card, engine)
     try:
@@ -187,10 +194,10 @@ def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False)
     return 0
 
 
-def cmd_app(packs: list[str]) -> int:
+def cmd_app(packs: list[str], open_id: str | None = None, trainer: bool = False) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
         print(f"De app kan niet starten: {exc}", file=sys.stderr)
         return 1
-    return run(packs)
+    return run(packs, open_id=open_id, trainer=trainer)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolBar
 
 from navigator.content import read_card
 from navigator.ui import export, printing
-from navigator.ui.scenario import ScenarioNotes
+from navigator.sessions import SessionStore
 
 TIMEOUT = 5000
 A4 = (595.3, 841.9)  # points
@@ -174,8 +174,8 @@ def test_result_list_has_query_filters_and_a_row_per_card(qtbot, real_engine, tm
 
 def test_scenario_with_notes_and_handout_without(qtbot, mini_engine, tmp_path):
     leo = card(mini_engine, "leo-en-nora")
-    notes = ScenarioNotes(tmp_path / "gebruiker", "leo-en-nora")
-    notes.set(2, "Politie en wijkteam willen een gezamenlijk plan")
+    notes = SessionStore(tmp_path / "gebruiker", "leo-en-nora").new()
+    notes.set_note(2, "Politie en wijkteam willen een gezamenlijk plan")
     with_notes = " ".join(assert_reading_size(export.write_pdf(tmp_path / "s.pdf",
                                                                 export.scenario_job(leo, mini_engine, notes))))
     assert "Politie en wijkteam willen een gezamenlijk plan" in with_notes and "Notities" in with_notes

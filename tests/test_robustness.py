@@ -141,15 +141,17 @@ def test_damaged_user_file_is_set_aside_and_a_fresh_one_started(tmp_path, damage
 
 
 def test_damaged_notes_file_is_set_aside(tmp_path):
-    from navigator.ui.scenario import ScenarioNotes
+    from navigator.sessions import SessionStore
 
-    folder = tmp_path / "notities"
+    folder = tmp_path / "sessies"
     folder.mkdir()
     (folder / "leo-en-nora.json").write_text("[niet af", encoding="utf-8")
-    notes = ScenarioNotes(tmp_path, "leo-en-nora")
-    assert notes.get(1) == "" and notes.store.message
-    notes.set(1, "nieuwe notitie")
-    assert ScenarioNotes(tmp_path, "leo-en-nora").get(1) == "nieuwe notitie"
+    store = SessionStore(tmp_path, "leo-en-nora")
+    assert store.sessions() == [] and store.message
+    session = store.new()
+    session.set_note(1, "nieuwe notitie")
+    store.save(session)
+    assert SessionStore(tmp_path, "leo-en-nora").latest().get(1) == "nieuwe notitie"
     assert list(folder.glob("leo-en-nora.beschadigd-*.json"))
 
 

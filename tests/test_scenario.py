@@ -28,20 +28,20 @@ def open_trainer(qtbot, main_window) -> ScenarioWindow:
 def test_walk_the_scenario_in_trainer_mode_with_the_keyboard(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
     assert trainer.isFullScreen()
-    assert trainer.text_size >= 20 and 'font-size: 2' in trainer.step_view.document().defaultStyleSheet()
-    text = trainer.step_view.toPlainText()
+    assert trainer.text_size >= 20 and trainer.step_view.widget().font().pointSizeF() >= 20
+    text = trainer.step_text()
     assert "Is het veilig genoeg?" in text
     assert "We moeten nu ingrijpen" not in text  # voices stay hidden until revealed
     qtbot.keyClick(trainer, Qt.Key_Space)
-    text = trainer.step_view.toPlainText()
+    text = trainer.step_text()
     assert "We moeten nu ingrijpen" in text and "eerst met het gezin praten" not in text
     qtbot.keyClick(trainer, Qt.Key_Space)
-    assert "eerst met het gezin praten" in trainer.step_view.toPlainText()
-    assert "Van botsen naar verbinden" in trainer.step_view.toPlainText()  # advice after all voices
+    assert "eerst met het gezin praten" in trainer.step_text()
+    assert "Van botsen naar verbinden" in trainer.step_text()  # advice after all voices
     qtbot.keyClick(trainer, Qt.Key_Right)
-    assert trainer.step == 1 and "Wat is er aan de hand?" in trainer.step_view.toPlainText()
+    assert trainer.step == 1 and "Wat is er aan de hand?" in trainer.step_text()
     assert "stap 2 van 2" in trainer.progress_label.text()
-    assert "Wat neem je mee?" in trainer.step_view.toPlainText()  # closing reflection on the last step
+    assert "Wat neem je mee?" in trainer.step_text()  # closing reflection on the last step
     qtbot.keyClick(trainer, Qt.Key_Right)
     assert trainer.step == 1  # stays on the last step
     qtbot.keyClick(trainer, Qt.Key_Left)
@@ -53,7 +53,7 @@ def test_walk_the_scenario_in_trainer_mode_with_the_keyboard(qtbot, main_window)
 def test_follow_a_linked_card_and_return_to_the_same_step(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
     qtbot.keyClick(trainer, Qt.Key_Right)
-    buttons = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "Intieme terreur" in b.accessibleName()]
+    buttons = [b for b in trainer.panel.buttons() if "Intieme terreur" in b.accessibleName()]
     assert buttons
     buttons[0].click()
     assert trainer.pages.currentIndex() == 1 and "Intieme terreur" in trainer.card_view.toPlainText()
@@ -65,7 +65,7 @@ def test_follow_a_linked_card_and_return_to_the_same_step(qtbot, main_window):
 
 def test_decision_point_leads_to_a_step(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
-    choice = [b for b in trainer.actions_box.findChildren(type(trainer.next_button)) if "stap 2" in b.accessibleName()]
+    choice = [b for b in trainer.panel.buttons() if b.text().startswith("➜") and "stap 2" in b.text()]
     choice[0].click()
     assert trainer.step == 1
     trainer.close()
@@ -74,6 +74,8 @@ def test_decision_point_leads_to_a_step(qtbot, main_window):
 def test_note_survives_a_restart_and_is_exported(qtbot, main_window, mini_engine, user_folder, tmp_path):
     trainer = open_trainer(qtbot, main_window)
     qtbot.keyClick(trainer, Qt.Key_Right)
+    qtbot.keyClick(trainer, Qt.Key_N)  # one screen: the notes are hidden from the room until asked for
+    assert trainer.notes_edit.isVisible()
     trainer.notes_edit.setFocus()
     qtbot.keyClicks(trainer.notes_edit, "Politie en wijkteam willen een gezamenlijk plan")
     trainer.close()
@@ -111,12 +113,13 @@ def test_explorer_shows_all_voices_at_once(qtbot, main_window):
     explorer = main_window.open_scenario(trainer=False)
     qtbot.addWidget(explorer)
     assert not explorer.isFullScreen()
-    assert "eerst met het gezin praten" in explorer.step_view.toPlainText()
+    assert "eerst met het gezin praten" in explorer.step_text()
     explorer.close()
 
 
 def test_escape_in_the_notes_leaves_the_notes_not_the_session(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
+    qtbot.keyClick(trainer, Qt.Key_N)
     trainer.notes_edit.setFocus()
     qtbot.keyClicks(trainer.notes_edit, "eerste gedachte")
     qtbot.keyClick(trainer.notes_edit, Qt.Key_Escape)

@@ -27,6 +27,33 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
+def presenter_view(window, out: Path) -> None:
+    """The presenter view with a stand-in second screen: the laptop (left) and the projector (right), side by
+    side in one picture, after two voices of the first step."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    from navigator.ui.presenter import ScreenPlace
+    from navigator.ui.scenario import ScenarioWindow
+
+    window.open_card("leo-en-nora")
+    trainer = ScenarioWindow(window.current_card, window.engine, window.user_folder, trainer=True)
+    laptop, wall = QRect(0, 0, 1366, 768), QRect(1366, 0, 1600, 900)
+    trainer.show_for_room([ScreenPlace(laptop), ScreenPlace(wall)])
+    trainer.reveal_next()
+    trainer.reveal_next()
+    settle(800)
+    gap = 24
+    picture = QPixmap(laptop.width() + gap + wall.width(), wall.height())
+    picture.fill(QColor("#404040"))
+    painter = QPainter(picture)
+    painter.drawPixmap(0, (wall.height() - laptop.height()) // 2, trainer.grab())
+    painter.drawPixmap(laptop.width() + gap, 0, trainer.projector.grab())
+    painter.end()
+    picture.save(str(out))
+    trainer.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -79,6 +106,7 @@ def main(argv=None) -> int:
         settle()
         trainer.grab().save(str(args.out / f"trainer-{scenario_id}.png"))
         trainer.close()
+    presenter_view(window, args.out / "presentator.png")
     window.close()
     engine.close()
     print(f"Schermafbeeldingen in {args.out}")

@@ -66,11 +66,31 @@ def app_icon():
     return icon
 
 
-def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
+def open_at_start(window, card_id: str, trainer: bool = False):
+    """`navigator app --open ID [--trainer]`: the card in the main window; a scenario also in its own window
+    (trainer mode full screen with --trainer), whose title names the scenario. Returns that window, if any."""
+    if not window.open_card(card_id):
+        window.statusBar().showMessage(f"Geen kaart met id '{card_id}'.")
+        print(f"Geen kaart met id '{card_id}'. Zoek de id op met: navigator search WOORDEN", file=sys.stderr)
+        return None
+    if window.current_card.type == "scenario":
+        scenario = window.open_scenario(trainer)
+        if trainer:  # a trainer's shortcut: only the room's screen; the app itself comes back when it closes
+            window.hide()
+            scenario.closed.connect(window.show)
+        return scenario
+    if trainer:
+        print(f"'{card_id}' is geen scenario; trainermodus is er alleen voor scenario's.", file=sys.stderr)
+    return None
+
+
+def run(packs: list[str] | None = None, read_only_index_dirs=None, open_id: str | None = None,
+        trainer: bool = False) -> int:
     """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
     the body is built while a background thread opens the index, which is attached as soon as both are done.
     Keys typed meanwhile are kept. Without a matching index, it is rebuilt while the window shows progress;
-    if that fails, the window says what went wrong and offers a retry."""
+    if that fails, the window says what went wrong and offers a retry. `open_id` opens a card or scenario
+    once the index is attached (see open_at_start)."""
     from .platform_check import startup_problem
 
     problem = startup_problem()
@@ -97,6 +117,13 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None) -> int:
         loader.start()
 
     window.firstFrameShown.connect(start_loading)
+    opened = {}
+    if open_id:
+        def open_once():
+            window.engineAttached.disconnect(open_once)
+            opened["window"] = open_at_start(window, open_id, trainer)  # kept: a window needs an owner
+
+        window.engineAttached.connect(open_once)
     code = app.exec()
     if loaders and loaders[0].engine is not None:
         loaders[0].engine.close()

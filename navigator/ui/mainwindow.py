@@ -50,6 +50,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
     firstFrameShown = Signal()
     bodyBuilt = Signal()
     loadRetryRequested = Signal()
+    engineAttached = Signal()
 
     def __init__(self, engine=None, open_info=None, user_folder=None, parent=None, settings=None, staged=False):
         """The window can be shown before the index is open (`engine=None`); `attach_engine()` fills it in.
@@ -181,6 +182,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         for button in (self.bookmarks_button, self.recent_button):
             button.setEnabled(True)
         self._update_buttons()
+        self.engineAttached.emit()
 
     def show_loading(self) -> None:
         self.loading_page.show_loading()
@@ -325,28 +327,21 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.compare_window.show()
 
     def open_scenario(self, trainer: bool = False):
-        from .scenario import ScenarioWindow
+        from .scenario import open_scenario_window
 
         card = self.current_card
         if card is None or card.type != "scenario":
             return None
-        self.scenario_window = ScenarioWindow(card, self.engine, self.user_folder, trainer=trainer)
-        if trainer:
-            self.scenario_window.showFullScreen()
-        else:
-            self.scenario_window.resize(1000, 760)
-            self.scenario_window.show()
-        self.scenario_window.activateWindow()
-        self.scenario_window.setFocus()
+        self.scenario_window = open_scenario_window(card, self.engine, self.user_folder, trainer)
         return self.scenario_window
 
     def _card_job(self):
         from . import export
-        from .scenario import ScenarioNotes
+        from .scenario import latest_session
 
         card = self.current_card
-        if card.type == "scenario":  # with the trainer's notes, as the scenario window prints it
-            return export.scenario_job(card, self.engine, ScenarioNotes(self.user_folder, card.id))
+        if card.type == "scenario":  # with the notes of the latest session, as the scenario window prints it
+            return export.scenario_job(card, self.engine, latest_session(self.user_folder, card.id))
         return export.card_job(card, self.engine)
 
     def print_current(self):
