@@ -16,7 +16,7 @@ titel: Een kaart
 samenvatting: Korte samenvatting.
 bronnen:
   - bron: kenniskaart
-    plek: "r. 1-10"
+    plek: "Hoofdstuk 1"
 gecontroleerd: 2026-11-01
 ---
 Tekst.
@@ -66,7 +66,7 @@ def test_the_test_pack_loads_without_problems(mini_pack):
     ("slug.md", GOOD.format(id="Een Kaart!"), 2, "geen geldige slug"),
     ("bron.md", GOOD.format(id="a").replace("bron: kenniskaart", "bron: onbekend-boek"), 7,
      "bron 'onbekend-boek' staat niet in bronnen.yaml"),
-    ("plek.md", GOOD.format(id="a").replace('    plek: "r. 1-10"\n', ""), 7, "zonder 'plek'"),
+    ("plek.md", GOOD.format(id="a").replace('    plek: "Hoofdstuk 1"\n', ""), 7, "zonder 'plek'"),
     ("zieook.md", GOOD.format(id="a").replace("gecontroleerd:", "zie_ook:\n  - stalking\n  - bestaat-niet\ngecontroleerd:"),
      11, "verwijst naar kaart 'bestaat-niet'"),
     ("bodylink.md", GOOD.format(id="a").replace("Tekst.", "Regel een.\nZie [dit](kaart:nergens)."), 12,
@@ -163,5 +163,5 @@ def test_replacing_a_card_that_is_not_in_the_core_is_an_error(mini_pack, tmp_pat
 
 def test_a_check_date_in_the_future_is_an_error(mini_pack):
     write(mini_pack, "toekomst.md", GOOD.format(id="toekomst").replace("2026-11-01", "2999-01-01"))
-    corpus, found = problems_for(mini_pack, "toekomst.md")
+    _, found = problems_for(mini_pack, "toekomst.md")
     assert found and found[0].line == 9 and "in de toekomst" in found[0].message
