@@ -30,7 +30,7 @@ def make_regional_pack(folder: Path) -> Path:
     (folder / "steunpunt.md").write_text(
         "---\nid: steunpunt-huiselijk-geweld-zuid\ntype: organisatie\ntitel: Steunpunt Huiselijk Geweld Zuid\n"
         "samenvatting: Regionaal steunpunt voor advies bij geweld thuis.\nrol: Advies en doorverwijzing.\n"
-        "wanneer: Als je twijfelt wie je moet bellen.\nbronnen:\n  - {bron: kenniskaart, plek: r. 1-33}\n"
+        "wanneer: Als je twijfelt wie je moet bellen.\nbronnen:\n  - {bron: kenniskaart, plek: Inleiding}\n"
         "gecontroleerd: 2026-11-01\n---\nHet steunpunt is bereikbaar op werkdagen.\n", encoding="utf-8")
     return folder
 
@@ -66,6 +66,28 @@ def test_invalid_org_file_gives_a_clear_message_and_safe_defaults(tmp_path, text
     assert any(fragment in p.message for p in settings.problems), [str(p) for p in settings.problems]
     assert str(settings.problems[0]).startswith(str(tmp_path / "organisatie.yaml") + ":")
     assert settings.get("externe_links") is True and settings.get("startscherm") == "start"
+
+
+@pytest.mark.parametrize(("word", "value"), [("nee", False), ("Nee", False), ("uit", False), ("false", False),
+                                             ("no", False), ("ja", True), ("aan", True), ("true", True)])
+def test_org_file_accepts_dutch_yes_and_no(tmp_path, word, value):
+    settings = load_settings(org(tmp_path, f"externe_links: {word}\nvergrendeld: [externe_links]\n"), None)
+    assert settings.problems == []
+    assert settings.get("externe_links") is value and settings.is_locked("externe_links")
+
+
+def test_invalid_value_of_a_locked_setting_falls_back_to_the_safe_value(tmp_path):
+    settings = load_settings(org(tmp_path, "externe_links: neen\nvergrendeld: [externe_links]\n"), None)
+    assert settings.get("externe_links") is False and settings.is_locked("externe_links")
+    [problem] = settings.problems
+    assert problem.line == 1 and "veilige waarde: nee" in problem.message and "'neen'" in problem.message
+
+
+def test_a_lock_beside_a_typo_still_locks(tmp_path):
+    settings = load_settings(org(tmp_path, "externe_links: nee\nvergrendeld: [externe_links, kleur]\n"), None)
+    assert settings.get("externe_links") is False and settings.is_locked("externe_links")
+    assert settings.set("externe_links", True) is False
+    assert ["genegeerd: kleur" in p.message for p in settings.problems] == [True]
 
 
 def test_org_pack_shows_up_in_search_after_an_automatic_rebuild(tmp_path):
