@@ -1,7 +1,9 @@
 """Search layer: Dutch analysis, index and facets, behind a small interface. Pure Python; never imports Qt.
 
-    engine, info = open_engine(pack_dirs)
-    response = engine.search("coercive control", {"type": ["kennis"]}, limit=20)
+    engine, info = open_engine(pack_dirs, read_only_dirs, rebuild_dir)
+    response = engine.search("coercive control", {"type": ["kennis"]}, limit=20)   # SearchResponse, Hit
+    record = engine.card_by_id("veilig-thuis")     # CardRecord, following `vervangt`
+    card = engine.load_card("veilig-thuis")        # the full Card, read from its file
 """
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from pathlib import Path
 
 from ..content import content_hash
 from .analysis import ANALYSIS_VERSION
-from .engine import Hit, SearchEngine, SearchResponse, make_snippet
+from .engine import SearchEngine, make_snippet
 from .index import IndexError_, build_index, manifest_matches, open_index
+from .records import CardRecord, Hit, SearchResponse
 
 
 @dataclass
@@ -73,5 +76,5 @@ def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: 
     return engine, OpenInfo(rebuild_dir, rebuilt=True, reason="; ".join(reasons), problems=engine.problems)
 
 
-__all__ = ["Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
+__all__ = ["CardRecord", "Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
            "make_snippet", "open_engine", "open_existing"]

@@ -1,6 +1,7 @@
 """Search over the index: Dutch query analysis, synonyms, typo tolerance, facets with counts, snippets.
 
-The rest of the app sees only `SearchEngine.search()` and the plain data classes below; Whoosh stays here.
+The rest of the app sees `SearchEngine.search()`, `card_by_id()`, `load_card()` and the typed records of
+records.py; Whoosh stays here.
 """
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ import re
 import threading
 from collections import deque
 from contextlib import contextmanager
-from itertools import islice, repeat
-from functools import lru_cache, reduce
 from dataclasses import dataclass, field
+from functools import lru_cache, reduce
+from itertools import islice, repeat
 
+from pathlib import Path
+from typing import Any
 
-from ..content import Facet, FacetValue, Synonym, Taxonomy
+from ..content import Card, Facet, FacetValue, Synonym, Taxonomy
+from .records import CardRecord, Hit, SearchResponse
 from .analysis import STOPWORDS, CompoundSplitter, fold, phrase_words, remember_stems, stem, words
 
 FIELD_BOOSTS = {"title": 6.0, "questions": 4.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
@@ -31,47 +35,6 @@ TYPE_ORDER = {t: i for i, t in enumerate(("kennis", "frustratie", "scenario", "i
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
 MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused
 MAX_UNITS = 12
-
-
-@dataclass
-class Hit:
-    id: str
-    type: str
-    title: str
-    summary: str
-    score: float
-    snippet: str
-    facets: dict[str, list[str]]
-
-
-@dataclass
-class SearchResponse:
-    query: str
-    total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]]
-    suggestion: str | None = None  # "bedoelde je …" when words were not found and a correction was
-    relaxed: bool = False  # no card had every word; these cards have most of them
-    unknown_filters: list[str] = field(default_factory=list)
-    unknown_words: list[str] = field(default_factory=list)
-    # Even the best card answers loosely (a minority of the words, or only in running text): the app says
-    # "Geen kaart gaat over …" and shows these as related, not as answers.
-    weak: bool = False
-
-    def to_json(self) -> dict:
-        out = {"query": self.query, "total": self.total,
-               "results": [{"id": h.id, "type": h.type, "title": h.title, "score": round(h.score, 4),
-                            "snippet": h.snippet} for h in self.hits],
-               "facets": self.facets}
-        if self.suggestion:
-            out["suggestion"] = self.suggestion
-        if self.relaxed:
-            out["relaxed"] = True
-        if self.weak:
-            out["weak"] = True
-        if self.unknown_filters:
-            out["messages"] = [f"onbekend filter genegeerd: {f}" for f in self.unknown_filters]
-        return out
 
 
 # An alternative is a list of slots that must all match (AND); a slot is a set of stems of which any
@@ -98,8 +61,12 @@ class SearchEngine:
         self.sources: dict[str, dict] = payload.get("sources", {})
         taxonomy = taxonomy_from_json(payload["taxonomy"])
         synonyms = [Synonym(s["term"], s["meaning"], tuple(s["variants"])) for s in payload["synonyms"]]
-        self.records: list[dict] = payload["records"]
+        # Raw records: the engine's own working data. Outside the search layer, use card_by_id() and cards().
+        self.records: list[dict[str, Any]] = payload["records"]
         self.by_id = {r["id"]: i for i, r in enumerate(self.records)}
+        # Core card ids that a pack replaced under another id: old id -> new id (links to the old id still work).
+        self.replaced: dict[str, str] = dict(payload.get("replaced", {}))
+        self._card_records: dict[int, CardRecord] = {}
         self.vocabulary: dict[str, int] = payload["vocabulary"]
         self.compounds: dict[str, list[str]] = payload["compounds"]
         self._splitter = CompoundSplitter(set(self.vocabulary))
@@ -202,15 +169,51 @@ class SearchEngine:
         """Whether even the best card answers the question only loosely: it has a minority of the words asked
         (unknown words count as asked), or has them only in its running text, not in its title, questions,
         summary or keywords."""
-        covered = [unit for unit, docs in zip(units, matched_by_unit) if doc in docs]
+        covered = [unit for unit, docs in zip(units, matched_by_unit, strict=True) if doc in docs]
         if 2 * len(covered) < asked:
             return True
         return not any(doc in self._field_postings(field, term) for unit in covered
                        for alternative in unit.alternatives for slot in alternative for term in slot
                        for field in STRONG_FIELDS)
 
-    def record(self, card_id: str) -> dict | None:
-        index = self.by_id.get(card_id)
+    # --- cards by id ---------------------------------------------------------------------------------
+
+    @property
+    def card_count(self) -> int:
+        return len(self.records)
+
+    def resolve_id(self, card_id: str) -> str:
+        """The id a link to `card_id` leads to: the card itself, or the pack's card that replaced it."""
+        return self.replaced.get(card_id, card_id)
+
+    def card_by_id(self, card_id: str) -> CardRecord | None:
+        """The card with this id, following `vervangt`: a link to a replaced core card gives its replacement."""
+        index = self.by_id.get(self.resolve_id(card_id))
+        return self._card_record(index) if index is not None else None
+
+    def cards(self, card_type: str | None = None) -> list[CardRecord]:
+        """Every card (of one type), in index order."""
+        return [self._card_record(i) for i, r in enumerate(self.records) if card_type in (None, r["type"])]
+
+    def load_card(self, card_id: str) -> Card | None:
+        """The full card (fields and text) for display, read again from its file; follows `vervangt`.
+        None when there is no such card or its file no longer reads."""
+        record = self.card_by_id(card_id)
+        if record is None:
+            return None
+        from ..content import read_card  # the loader (and PyYAML) only when a card is shown
+
+        return read_card(Path(record.path), record.pack)
+
+    def _card_record(self, index: int) -> CardRecord:
+        found = self._card_records.get(index)
+        if found is None:
+            found = self._card_records[index] = CardRecord.from_payload(self.records[index])
+        return found
+
+    def record(self, card_id: str) -> dict[str, Any] | None:
+        """The raw record (a dict). Kept for the UI until it moves to card_by_id(); follows `vervangt` too."""
+        index = self.by_id.get(self.resolve_id(card_id))
         return self.records[index] if index is not None else None
 
     def close(self) -> None:
@@ -626,7 +629,7 @@ def read_postings(matcher) -> dict[int, float]:
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        found.update(zip(matcher._ids, matcher._weights))
+        found.update(zip(matcher._ids, matcher._weights, strict=True))
         matcher._next_block()
     return found
 

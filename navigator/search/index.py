@@ -26,8 +26,8 @@ from .engine import taxonomy_to_json
 from .wordforms import lemma_stems
 
 # 2: field lengths in records.json; 3: the vocabulary's stems, so opening need not stem it;
-# 4: the `questions` field and the lemma stems of word forms (`forms`)
-FORMAT_VERSION = 4
+# 4: the `questions` field and the lemma stems of word forms (`forms`); 5: `replaced` (ids a pack replaced)
+FORMAT_VERSION = 5
 MANIFEST = "manifest.json"
 RECORDS = "records.json"
 SEARCH_FIELDS = ("title", "questions", "keywords", "summary", "body")
@@ -66,7 +66,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
         lengths: dict[str, list[int]] = {field: [] for field in SEARCH_FIELDS}
         ix = whoosh_index.create_in(str(tmp), schema())
         writer = ix.writer(limitmb=256)
-        for n, (record, texts) in enumerate(zip(records, texts_per_record)):
+        for n, (record, texts) in enumerate(zip(records, texts_per_record, strict=True)):
             analysed = {f: index_terms(t, forms) for f, t in texts.items()}
             for field, terms in analysed.items():
                 lengths[field].append(len(terms))
@@ -83,6 +83,7 @@ def build_index(corpus: Corpus, out_dir: Path, content_hash: str, progress=None)
                                 for s in corpus.synonyms],
                    "sources": {sid: {"title": src.title, "publisher": src.publisher, "year": src.year,
                                      "url": src.url} for sid, src in corpus.sources.items()},
+                   "replaced": dict(corpus.replaced),
                    "problems": [str(p) for p in corpus.problems]}
         (tmp / RECORDS).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         manifest = expected_manifest(content_hash) | {
@@ -147,7 +148,7 @@ def open_index(index_dir: Path):
 
 
 PAYLOAD_KEYS = ("records", "vocabulary", "compounds", "stems", "forms", "lengths", "taxonomy", "synonyms", "sources",
-                "problems")
+                "replaced", "problems")
 
 
 def _open_checked(index_dir: Path):
