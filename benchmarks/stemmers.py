@@ -3,6 +3,7 @@
 Prints, per candidate, how many `same` pairs it conflates and how many `apart` pairs it wrongly merges.
 Run: .venv/bin/python benchmarks/stemmers.py
 """
+
 from __future__ import annotations
 
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from navigator.search.analysis import stem, words  # noqa: E402
+from navigator.search.analysis import stem, words
 
 
 def load_pairs(path: Path) -> list[tuple[str, str, str]]:

@@ -1,4 +1,5 @@
 """The one entry point: `navigator` opens the app; subcommands validate, build the index and search."""
+
 from __future__ import annotations
 
 import os
@@ -16,13 +17,15 @@ if TYPE_CHECKING:
 
 
 def count(n: int, one: str, many: str) -> str:
-    """"1 probleem", "3 problemen": the number with the right form of the noun."""
+    """ "1 probleem", "3 problemen": the number with the right form of the noun."""
     return f"{n} {one if n == 1 else many}"
 
 
 def no_content_message(core: Path) -> str:
-    return (f"Geen inhoud gevonden: de map {core} bestaat niet of bevat geen kaarten. Installeer het programma "
-            "opnieuw, of wijs de map met kaarten aan met NAVIGATOR_CONTENT.")
+    return (
+        f"Geen inhoud gevonden: de map {core} bestaat niet of bevat geen kaarten. Installeer het programma "
+        "opnieuw, of wijs de map met kaarten aan met NAVIGATOR_CONTENT."
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="navigator",
         description="Kennisnavigator: offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding. "
-                    "Zonder opdracht opent de app.")
+        "Zonder opdracht opent de app.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     pack_help = "extra inhoudspakket (map met pack.yaml); mag vaker; ook via NAVIGATOR_PACKS"
     sub = parser.add_subparsers(dest="command")
@@ -46,8 +50,13 @@ def _parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="zoek vanaf de opdrachtregel")
     search.add_argument("query", nargs="?", default="", help="zoekwoorden (leeg: alles binnen de filters)")
-    search.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
-                        help="facetfilter, bijv. type=interventie; mag vaker (OF binnen een facet, EN ertussen)")
+    search.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="facetfilter, bijv. type=interventie; mag vaker (OF binnen een facet, EN ertussen)",
+    )
     search.add_argument("--limit", type=int, default=20, help="hoeveel resultaten (standaard 20)")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     search.add_argument("--pack", action="append", default=[], help=pack_help)
@@ -101,14 +110,19 @@ def cmd_validate(packs: list[str]) -> int:
     left_out = len(set(corpus.left_out))
     total = len(corpus.cards) + left_out
     if corpus.problems:
-        print(f"{count(len(corpus.problems), 'probleem', 'problemen')} in de inhoud; "
-              f"{count(left_out, 'kaart', 'kaarten')} van {total} weggelaten, {len(corpus.cards)} in orde.",
-              file=sys.stderr)
+        print(
+            f"{count(len(corpus.problems), 'probleem', 'problemen')} in de inhoud; "
+            f"{count(left_out, 'kaart', 'kaarten')} van {total} weggelaten, {len(corpus.cards)} in orde.",
+            file=sys.stderr,
+        )
         failed = True
     if failed:
         return 1
-    print(f"In orde: {count(len(corpus.cards), 'kaart', 'kaarten')} in "
-          f"{count(len(corpus.packs), 'pakket', 'pakketten')}.", file=sys.stderr)
+    print(
+        f"In orde: {count(len(corpus.cards), 'kaart', 'kaarten')} in "
+        f"{count(len(corpus.packs), 'pakket', 'pakketten')}.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -127,14 +141,18 @@ def cmd_build_index(out: Path | None, packs: list[str]) -> int:
         print(no_content_message(pack_dirs[0]), file=sys.stderr)
         return 1
     left_out = len(set(corpus.left_out))
-    print(f"Index gebouwd in {out}: {count(len(corpus.cards), 'kaart', 'kaarten')}"
-          + (f", {left_out} weggelaten (zie navigator validate)" if left_out else "")
-          + ".", file=sys.stderr)
+    print(
+        f"Index gebouwd in {out}: {count(len(corpus.cards), 'kaart', 'kaarten')}"
+        + (f", {left_out} weggelaten (zie navigator validate)" if left_out else "")
+        + ".",
+        file=sys.stderr,
+    )
     return 0
 
 
-def open_default_engine(packs: list[str] | None = None,
-                        progress: Callable[[int, int], None] | None = None) -> tuple[SearchEngine, OpenInfo]:
+def open_default_engine(
+    packs: list[str] | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[SearchEngine, OpenInfo]:
     """The engine over the core pack plus extra packs, using the shipped index when it matches."""
     from .search import open_engine
 
@@ -178,8 +196,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if info.rebuilt:
         print(f"Index opnieuw gebouwd in {info.index_dir}.", file=sys.stderr)
     if info.problems:
-        print(f"Let op: {count(len(info.problems), 'probleem', 'problemen')} in de inhoud; kaarten met fouten zijn weggelaten "
-              f"(zie navigator validate).", file=sys.stderr)
+        print(
+            f"Let op: {count(len(info.problems), 'probleem', 'problemen')} in de inhoud; "
+            "kaarten met fouten zijn weggelaten (zie navigator validate).",
+            file=sys.stderr,
+        )
     response = engine.search(args.query, filters, limit=max(0, args.limit))
     for message in response.to_json().get("messages", []):
         print(message, file=sys.stderr)

@@ -11,6 +11,7 @@ The organisation file is `organisatie.yaml` beside the program (see docs/deploy.
 An invalid value is reported and not used: the default applies, or, for a locked setting, the safe value
 (`SAFE`: no external links), so a typo never turns on what the organisation meant to lock off.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,8 +28,16 @@ CHOICES: dict[str, tuple[Any, ...]] = {"externe_links": (True, False), "startsch
 SAFE: dict[str, Any] = {"externe_links": False, "startscherm": "start"}
 ORG_KEYS = set(DEFAULTS) | {"pakketten", "vergrendeld"}
 # Yes/no as people write it in Dutch (YAML itself already reads true/false, yes/no, on/off).
-BOOLEAN_WORDS = {"ja": True, "nee": False, "aan": True, "uit": False, "waar": True, "onwaar": False,
-                 "true": True, "false": False}
+BOOLEAN_WORDS = {
+    "ja": True,
+    "nee": False,
+    "aan": True,
+    "uit": False,
+    "waar": True,
+    "onwaar": False,
+    "true": True,
+    "false": False,
+}
 BOOLEAN_SETTINGS = {key for key, choices in CHOICES.items() if set(choices) == {True, False}}
 
 
@@ -78,10 +87,11 @@ def load_org_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not path.is_file():
         return {}, problems
     from .content.yamlfile import parse_yaml, read_text  # only when there is a file to read
+
     shown = str(path)
-    text, problem = read_text(path, shown)
-    if problem:
-        return {}, [problem]
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        return {}, [text]
     parsed = parse_yaml(text, shown)
     if parsed.problems:
         return {}, parsed.problems
@@ -95,8 +105,9 @@ def load_org_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     for key, value in data.items():
         line = parsed.line(key)
         if key not in ORG_KEYS:
-            problems.append(Problem(shown, line, f"onbekende instelling '{key}' (genegeerd); bekend: "
-                                                 f"{', '.join(sorted(ORG_KEYS))}"))
+            problems.append(
+                Problem(shown, line, f"onbekende instelling '{key}' (genegeerd); bekend: {', '.join(sorted(ORG_KEYS))}")
+            )
         elif key == "pakketten":
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 problems.append(Problem(shown, line, "'pakketten' moet een lijst met mappen zijn (genegeerd)"))
@@ -106,9 +117,15 @@ def load_org_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
             # What can be read is locked, even beside a typo: a lock is never lost to a mistake next to it.
             unknown = [v for v in value if v not in locks] if isinstance(value, list) else [value]
             if unknown:
-                problems.append(Problem(shown, line, f"'vergrendeld' moet een lijst zijn met instellingen uit: "
-                                                     f"{', '.join(sorted(lockable))} (genegeerd: "
-                                                     f"{', '.join(map(str, unknown))})"))
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"'vergrendeld' moet een lijst zijn met instellingen uit: "
+                        f"{', '.join(sorted(lockable))} (genegeerd: "
+                        f"{', '.join(map(str, unknown))})",
+                    )
+                )
             out[key] = locks
         elif _as_choice(key, value) not in CHOICES[key]:
             if key in locks:  # locked, but unreadable: the safe value, never the permissive default
@@ -116,8 +133,11 @@ def load_org_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
                 fallback = f"vergrendeld, dus geldt de veilige waarde: {_shown_value(SAFE[key])}"
             else:
                 fallback = f"genegeerd; de standaard geldt: {_shown_value(DEFAULTS[key])}"
-            problems.append(Problem(shown, line, f"'{key}' moet een van deze zijn: {_shown_choices(key)} "
-                                                 f"(niet {value!r}; {fallback})"))
+            problems.append(
+                Problem(
+                    shown, line, f"'{key}' moet een van deze zijn: {_shown_choices(key)} (niet {value!r}; {fallback})"
+                )
+            )
         else:
             out[key] = _as_choice(key, value)
     return out, problems

@@ -1,4 +1,5 @@
 """Where things are: the program's own (read-only) files and the user's own folders."""
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@
 Steps: build index/ from content/, run PyInstaller with packaging/kennisnavigator.spec, zip dist/Kennisnavigator,
 run the built `navigator search --json` and `navigator validate`, print the sizes.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,9 @@ def folder_size(path: Path) -> int:
 def smoke_test(folder: Path) -> None:
     exe = folder / ("navigator.exe" if os.name == "nt" else "navigator")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    search = subprocess.run([str(exe), "search", "coercive control", "--json"], capture_output=True, text=True,
-                            env=env, timeout=300)
+    search = subprocess.run(
+        [str(exe), "search", "coercive control", "--json"], capture_output=True, text=True, env=env, timeout=300
+    )
     if search.returncode != 0:
         raise SystemExit(f"smoke test: search failed\n{search.stderr}")
     first = json.loads(search.stdout)["results"][0]
@@ -46,9 +48,24 @@ def main() -> int:
 
     subprocess.run([sys.executable, "-m", "navigator", "build-index", "--out", str(ROOT / "index")], check=True)
     shutil.rmtree(DIST / "Kennisnavigator", ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(ROOT / "build"),
-                    str(ROOT / "packaging" / "kennisnavigator.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "packaging" / "kennisnavigator.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     folder = DIST / "Kennisnavigator"
     smoke_test(folder)
     archive = DIST / f"Kennisnavigator-{__version__}.zip"

@@ -1,4 +1,5 @@
 """Shared fixtures: a small pack built from the real taxonomy and sources plus test cards, and its engine."""
+
 from __future__ import annotations
 
 import shutil
@@ -79,8 +80,9 @@ def real_engine(tmp_path_factory):
 def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
     """A regional pack: pack.yaml plus the given {file name: text} cards."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
-                                      encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        "naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n", encoding="utf-8"
+    )
     for name, text in cards.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -88,9 +90,11 @@ def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
 
 def organisation_card(card_id: str, title: str, body: str) -> str:
     """A valid organisation card for pack tests."""
-    return (f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
-            "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: Inleiding}\n"
-            f"gecontroleerd: 2026-11-01\n---\n{body}\n")
+    return (
+        f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
+        "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: Inleiding}\n"
+        f"gecontroleerd: 2026-11-01\n---\n{body}\n"
+    )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Search as professionals ask: word forms, English terms, precise synonyms, overview first, honest weak answers."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,19 @@ def test_verb_forms_in_a_question_find_the_card(real_engine):
     assert "veilig-thuis" in [hit.id for hit in response.hits[:3]]
 
 
-@pytest.mark.parametrize("query", ["restraining order", "signs of safety", "safety plan", "honour based violence",
-                                   "risk assessment", "coercive control", "child protection", "abuse"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "restraining order",
+        "signs of safety",
+        "safety plan",
+        "honour based violence",
+        "risk assessment",
+        "coercive control",
+        "child protection",
+        "abuse",
+    ],
+)
 def test_recognised_english_terms_get_no_nonsense_correction(real_engine, query):
     response = real_engine.search(query)
     assert response.suggestion is None
@@ -96,10 +108,22 @@ def test_a_question_the_corpus_does_not_answer_is_weak(real_engine):
 
 def test_cli_marks_a_weak_answer(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    run = subprocess.run([sys.executable, "-m", "navigator", "search", "ineens", "--json"], cwd=ROOT,
-                         capture_output=True, text=True, env=env, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", "ineens", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["weak"] is True
-    run = subprocess.run([sys.executable, "-m", "navigator", "search", "ineens"], cwd=ROOT,
-                         capture_output=True, text=True, env=env, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", "ineens"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert "Geen kaart gaat over “ineens”." in run.stdout

@@ -1,7 +1,9 @@
 """The content model: cards, facets, sources and the problems found while loading them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 CARD_TYPES = ("kennis", "interventie", "instrument", "maatregel", "frustratie", "organisatie", "scenario")
 
@@ -17,10 +19,14 @@ COMMON_OPTIONAL = LIST_FACETS + ("let_op", "zie_ook", "vervangt", "tekst", "vrag
 # Per type: (required extra keys, optional extra keys).
 TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "kennis": ((), ()),
-    "interventie": (("doel", "voor_wie", "uitvoering", "erkenning"),
-                    ("erkenning_toelichting", "erkenning_bron", "url", "contra_indicaties")),
-    "instrument": (("doel",), ("voor_wie", "uitvoering", "url", "erkenning", "erkenning_toelichting",
-                               "erkenning_bron", "contra_indicaties")),
+    "interventie": (
+        ("doel", "voor_wie", "uitvoering", "erkenning"),
+        ("erkenning_toelichting", "erkenning_bron", "url", "contra_indicaties"),
+    ),
+    "instrument": (
+        ("doel",),
+        ("voor_wie", "uitvoering", "url", "erkenning", "erkenning_toelichting", "erkenning_bron", "contra_indicaties"),
+    ),
     "maatregel": (("kader", "wie"), ("url", "contra_indicaties")),
     "organisatie": (("rol", "wanneer"), ("url",)),
     "frustratie": (("nummer", "tips"), ()),
@@ -115,7 +121,7 @@ class Card:
     title: str
     summary: str
     facets: dict[str, list[str]]
-    fields: dict[str, object]
+    fields: dict[str, Any]  # the other keys of the card, as written (checked by the loader)
     body: str
     path: str
     pack: str
@@ -124,15 +130,16 @@ class Card:
 
     @property
     def cautions(self) -> list[str]:
-        return list(self.fields.get("let_op") or [])
+        return [str(item) for item in self.fields.get("let_op") or []]
 
     @property
     def see_also(self) -> list[str]:
-        return list(self.fields.get("zie_ook") or [])
+        return [str(item) for item in self.fields.get("zie_ook") or []]
 
     @property
-    def sources(self) -> list[dict]:
-        return list(self.fields.get("bronnen") or [])
+    def sources(self) -> list[dict[str, Any]]:
+        """The card's citations: {"bron": source id, "plek": where in it}."""
+        return [dict(ref) for ref in self.fields.get("bronnen") or []]
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,15 @@ class CardRecord:
 
     @classmethod
     def from_payload(cls, record: dict[str, Any]) -> CardRecord:
-        return cls(record["id"], record["type"], record["title"], record["summary"], record["facets"],
-                   record["path"], record.get("pack", ""))
+        return cls(
+            record["id"],
+            record["type"],
+            record["title"],
+            record["summary"],
+            record["facets"],
+            record["path"],
+            record.get("pack", ""),
+        )
 
 
 @dataclass
@@ -51,10 +58,15 @@ class SearchResponse:
     weak: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"query": self.query, "total": self.total,
-               "results": [{"id": h.id, "type": h.type, "title": h.title, "score": round(h.score, 4),
-                            "snippet": h.snippet} for h in self.hits],
-               "facets": self.facets}
+        out: dict[str, Any] = {
+            "query": self.query,
+            "total": self.total,
+            "results": [
+                {"id": h.id, "type": h.type, "title": h.title, "score": round(h.score, 4), "snippet": h.snippet}
+                for h in self.hits
+            ],
+            "facets": self.facets,
+        }
         if self.suggestion:
             out["suggestion"] = self.suggestion
         if self.relaxed:

@@ -7,16 +7,17 @@ The lemmas come from simplemma's Dutch dictionary (form -> lemma, 370,000 forms)
 from real questions in benchmarks/stemmers.py: the stemmer alone misses the verb forms; the lemma alone loses
 noun-verb pairs the stemmer gets (verboden -> verbod); both together, as alternative terms, win.
 """
+
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from .analysis import fold, stem
 
 
 @lru_cache(maxsize=1)
-def _dutch_dictionary() -> dict[str, str] | None:
+def _dutch_dictionary() -> Mapping[str, str] | None:
     try:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
     except ImportError:  # searching still works with the stemmer alone
@@ -24,7 +25,7 @@ def _dutch_dictionary() -> dict[str, str] | None:
     return DefaultDictionaryFactory().get_dictionary("nl")
 
 
-def lemma_stems(vocabulary: Iterable[str], dictionary: dict[str, str] | None = None) -> dict[str, str]:
+def lemma_stems(vocabulary: Iterable[str], dictionary: Mapping[str, str] | None = None) -> dict[str, str]:
     """{folded form: stem of its lemma} for every form whose lemma a word of `vocabulary` shares, where that
     stem differs from the form's own stem. Covers forms the cards never use, since a question may."""
     if dictionary is None:
