@@ -5,49 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-CARD_TYPES = ("kennis", "interventie", "instrument", "maatregel", "frustratie", "organisatie", "scenario")
+from .schema import FIELDS, TYPES, Kind, keys_of
+
+# Derived from the one declaration of the card schema (schema.py), under the names the other modules use.
+CARD_TYPES = tuple(TYPES)
 
 # Facet keys in the order the app shows them. `type` and `erkenning` are single-valued in a card;
 # the others are lists.
 FACET_KEYS = ("type", "profiel", "fase", "doelgroep", "geweldstype", "domein", "erkenning")
-LIST_FACETS = ("profiel", "fase", "doelgroep", "geweldstype", "domein")
+LIST_FACETS = keys_of(Kind.FACETS)
 
-COMMON_REQUIRED = ("id", "type", "titel", "samenvatting", "bronnen", "gecontroleerd")
-# `vragen`: questions a professional or client would ask that the card answers; searched with their own weight.
-COMMON_OPTIONAL = LIST_FACETS + ("let_op", "zie_ook", "vervangt", "tekst", "vragen")
-
-# Per type: (required extra keys, optional extra keys).
-TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "kennis": ((), ()),
-    "interventie": (
-        ("doel", "voor_wie", "uitvoering", "erkenning"),
-        ("erkenning_toelichting", "erkenning_bron", "url", "contra_indicaties"),
-    ),
-    "instrument": (
-        ("doel",),
-        ("voor_wie", "uitvoering", "url", "erkenning", "erkenning_toelichting", "erkenning_bron", "contra_indicaties"),
-    ),
-    "maatregel": (("kader", "wie"), ("url", "contra_indicaties")),
-    "organisatie": (("rol", "wanneer"), ("url",)),
-    "frustratie": (("nummer", "tips"), ()),
-    "scenario": (("stappen",), ("personen", "samengestelde_casus", "toelichting", "reflectie")),
-}
-
-KADER_VALUES = ("strafrecht", "bestuursrecht", "civiel-recht", "jeugdbescherming")
 
 # Labels for the structured fields, in the order a card view shows them.
-FIELD_LABELS = {
-    "doel": "Doel",
-    "voor_wie": "Voor wie",
-    "uitvoering": "Uitvoering",
-    "erkenning_toelichting": "Over de erkenning",
-    "kader": "Juridisch kader",
-    "wie": "Wie",
-    "rol": "Rol",
-    "wanneer": "Wanneer inschakelen",
-    "contra_indicaties": "Contra-indicaties",
-    "tips": "Tips",
-}
+FIELD_LABELS = {key: f.label for key, f in FIELDS.items() if f.shown}
 
 
 @dataclass(frozen=True)

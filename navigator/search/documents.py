@@ -6,6 +6,10 @@ import re
 from typing import Any
 
 from ..content import FACET_KEYS, Card, Corpus
+from ..content.schema import FIELDS
+
+# The structured fields whose text is searched with the card's running text (the schema says which).
+SEARCHED_FIELDS = tuple(key for key, f in FIELDS.items() if f.searched)
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(^|\s)[#>*\-|]+\s|[*_`|]+")
@@ -43,24 +47,7 @@ def card_record(card: Card, corpus: Corpus) -> dict[str, Any]:
     """The searchable and displayable summary of a card. The full card stays in the content files."""
     taxonomy = corpus.taxonomy
     keywords = [taxonomy.label(facet, value) for facet in FACET_KEYS for value in card.facets.get(facet, [])]
-    structured = []
-    for key in (
-        "doel",
-        "voor_wie",
-        "uitvoering",
-        "erkenning_toelichting",
-        "wie",
-        "rol",
-        "wanneer",
-        "contra_indicaties",
-        "let_op",
-        "tips",
-        "toelichting",
-        "personen",
-        "stappen",
-        "reflectie",
-    ):
-        structured.extend(_texts(card.fields.get(key)))
+    structured = [text for key in SEARCHED_FIELDS for text in _texts(card.fields.get(key))]
     body = "\n".join(structured + [plain_text(card.body)])
     return {
         "id": card.id,
