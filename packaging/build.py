@@ -1,9 +1,11 @@
-"""Build the one-folder program and its zip, then smoke-test the built program.
+"""Build the one-folder program and its zip, then smoke-test the built program. Pure Python: no make, no shell.
 
-    .venv/bin/python packaging/build.py      (what `make dist` runs)
+    py -3.12 packaging\build.py             (Windows)
+    python3.12 packaging/build.py           (Linux, macOS; `make dist` runs the same)
 
-Steps: build index/ from content/, run PyInstaller with packaging/kennisnavigator.spec, zip dist/Kennisnavigator,
-run the built `navigator search --json` and `navigator validate`, print the sizes.
+Steps: make .venv if it is missing and install the project with the `dist` extra into it (then go on inside it),
+build index/ from content/, run PyInstaller with packaging/kennisnavigator.spec, run the built
+`navigator search --json` and `navigator validate`, zip dist/Kennisnavigator and print the sizes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
+VENV = ROOT / ".venv"
+
+
+def venv_python(venv: Path = VENV) -> Path:
+    """The venv's interpreter: Scripts\\python.exe on Windows, bin/python elsewhere."""
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv() -> Path:
+    """The project's venv with the `dist` extra installed (made with this interpreter if it is missing)."""
+    if sys.version_info < (3, 12):  # noqa: UP036  (this script may be started with any python on PATH)
+        raise SystemExit("Python 3.12 of nieuwer is nodig (PySide6 6.12 werkt niet betrouwbaar met 3.11).")
+    python = venv_python()
+    if not python.exists():
+        import venv
+
+        print(f"venv maken in {VENV}", flush=True)
+        venv.create(VENV, with_pip=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,dist]"], check=True)
+    return python
 
 
 def folder_size(path: Path) -> int:
@@ -44,6 +66,9 @@ def smoke_test(folder: Path) -> None:
 
 
 def main() -> int:
+    if Path(sys.prefix).resolve() != VENV.resolve():  # not yet inside the project's venv: set it up, go on there
+        python = ensure_venv()
+        return subprocess.run([str(python), str(Path(__file__).resolve()), *sys.argv[1:]], check=False).returncode
     from navigator import __version__
 
     subprocess.run([sys.executable, "-m", "navigator", "build-index", "--out", str(ROOT / "index")], check=True)
