@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine: `make run` (set up, build the index, open the app) and
-# `make test` (set up with the test extras, run the whole suite headless).
+# `make test` (set up with the test extras, run the checks of `make lint`, then the whole suite headless).
 # Python 3.12 or newer (see pyproject.toml for why); the first one found on PATH or under pyenv.
 PYTHON ?= $(shell for c in python3.12 python3.13 python3 $$HOME/.pyenv/versions/3.12*/bin/python3 \
 	$$HOME/.pyenv/versions/3.13*/bin/python3; do $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test index validate relevance bench dist clean
+.PHONY: run test lint index validate relevance bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,15 @@ run: index/manifest.json
 	$(PY) -m compileall -q navigator
 	$(PY) -m navigator
 
-test: $(STAMP)
+# ruff (lint and format), mypy (strict for navigator.content and navigator.search) and the import contracts
+# between the layers; all configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint
 	QT_QPA_PLATFORM=offscreen PYTHONFAULTHANDLER=1 $(PY) -m pytest -q
 
 validate: $(STAMP)

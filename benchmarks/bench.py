@@ -6,6 +6,7 @@ Prints a table and writes JSON. Budgets (docs/performance.md): real corpus p95 <
 frame; 10,000 cards p95 <= 100 ms; 100,000 cards p95 <= 500 ms with the UI responsive; cold start <= 1.3 x the bare
 floor; memory <= 250 MB with the real corpus.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,25 +20,35 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from synthetic import generate  # noqa: E402
+
 from navigator.content import load_corpus  # noqa: E402
 from navigator.search import SearchEngine, current_hash  # noqa: E402
 from navigator.search.index import build_index, open_index  # noqa: E402
-from synthetic import generate  # noqa: E402
 
 # Typed by a professional between two conversations; every prefix is searched, as the app does per keystroke.
-QUERIES = ["stalking door ex-partner", "veiligheidsplan maken", "kinderen bij scheiding", "huisverbod",
-           "meldcode stappen", "opvang voor het hele gezin", "intieme terreur signalen", "hulp aan plegers"]
+QUERIES = [
+    "stalking door ex-partner",
+    "veiligheidsplan maken",
+    "kinderen bij scheiding",
+    "huisverbod",
+    "meldcode stappen",
+    "opvang voor het hele gezin",
+    "intieme terreur signalen",
+    "hulp aan plegers",
+]
 FILTERS = {"type": ["interventie"], "fase": ["veiligheid", "herstel"]}
 
 
 def percentile(values, q):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def typed_latency(engine, filters=None) -> dict:
@@ -47,14 +58,23 @@ def typed_latency(engine, filters=None) -> dict:
             start = time.perf_counter()
             engine.search(query[:end], filters, limit=50)
             times.append((time.perf_counter() - start) * 1000)
-    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(percentile(times, 0.95), 2),
-            "max_ms": round(max(times), 2), "searches": len(times)}
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(percentile(times, 0.95), 2),
+        "max_ms": round(max(times), 2),
+        "searches": len(times),
+    }
 
 
 def child(*args, timeout=600) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "probe.py"), *args], capture_output=True,
-                            text=True, env=env, timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "probe.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
     return result.stdout.strip().splitlines()[-1]
@@ -66,12 +86,20 @@ def cold_start(index_dir: Path, content: Path, runs: int = 7) -> dict:
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))  # the app's user folders, away from the real ones
 
     def once(*args) -> dict:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-                   XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            HOME=str(home),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_CACHE_HOME=str(home / "cache"),
+        )
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "probe.py"), *args],
-                                stdout=subprocess.PIPE, text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "benchmarks" / "probe.py"), *args], stdout=subprocess.PIPE, text=True, env=env
+        )
         marks = {}
+        assert proc.stdout is not None
         for line in proc.stdout:
             marks[line.strip()] = (time.perf_counter() - start) * 1000
         proc.wait(timeout=120)
@@ -90,8 +118,13 @@ def cold_start(index_dir: Path, content: Path, runs: int = 7) -> dict:
         app.append(marks["painted"])
         ready.append(marks["ready"])
     b, a = statistics.median(bare), statistics.median(app)
-    return {"bare_floor_ms": round(b, 1), "app_ms": round(a, 1), "ratio": round(a / b, 2),
-            "ready_ms": round(statistics.median(ready), 1), "runs": runs}
+    return {
+        "bare_floor_ms": round(b, 1),
+        "app_ms": round(a, 1),
+        "ratio": round(a / b, 2),
+        "ready_ms": round(statistics.median(ready), 1),
+        "runs": runs,
+    }
 
 
 def tantivy_reference(records: list[dict], engine: SearchEngine, tmp: Path) -> dict | None:
@@ -120,12 +153,16 @@ def tantivy_reference(records: list[dict], engine: SearchEngine, tmp: Path) -> d
             text = " ".join(w for w in query[:end].replace("-", " ").split() if w)
             start = time.perf_counter()
             if text:
-                parsed, _errors = index.parse_query_lenient(text, ["title", "summary", "body"],
-                                                            field_boosts={"title": 6.0, "summary": 3.0})
+                parsed, _errors = index.parse_query_lenient(
+                    text, ["title", "summary", "body"], field_boosts={"title": 6.0, "summary": 3.0}
+                )
                 searcher.search(parsed, 50, count=True)
             times.append((time.perf_counter() - start) * 1000)
-    return {"build_s": round(build_s, 2), "median_ms": round(statistics.median(times), 3),
-            "p95_ms": round(percentile(times, 0.95), 3)}
+    return {
+        "build_s": round(build_s, 2),
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(percentile(times, 0.95), 3),
+    }
 
 
 def run_size(label: str, corpus, tmp: Path, with_tantivy: bool) -> dict:
@@ -134,9 +171,13 @@ def run_size(label: str, corpus, tmp: Path, with_tantivy: bool) -> dict:
     build_index(corpus, index_dir, current_hash([ROOT / "content"]) if label == "echt" else f"synthetisch-{label}")
     build_s = time.perf_counter() - start
     engine = SearchEngine(*open_index(index_dir))
-    row = {"cards": len(corpus.cards), "build_s": round(build_s, 2),
-           "index_mb": round(sum(f.stat().st_size for f in index_dir.iterdir()) / 2**20, 1),
-           "typed": typed_latency(engine), "typed_filtered": typed_latency(engine, FILTERS)}
+    row = {
+        "cards": len(corpus.cards),
+        "build_s": round(build_s, 2),
+        "index_mb": round(sum(f.stat().st_size for f in index_dir.iterdir()) / 2**20, 1),
+        "typed": typed_latency(engine),
+        "typed_filtered": typed_latency(engine, FILTERS),
+    }
     if label in ("echt", "10000"):
         row["peak_rss_mb"] = round(float(child("rss", str(index_dir), *QUERIES)), 1)
         median, p95 = (float(x) for x in child("paint", str(index_dir), *QUERIES).split())
@@ -145,9 +186,15 @@ def run_size(label: str, corpus, tmp: Path, with_tantivy: bool) -> dict:
         # Typing in the real window while the worker thread searches: the UI thread's lag, and the wait
         # from the last key of a query to its results.
         lag_median, lag_p95, lag_max, wait_median, wait_max = (
-            float(x) for x in child("responsive", str(index_dir), *QUERIES[:4]).split())
-        row["responsive"] = {"ui_lag_median_ms": lag_median, "ui_lag_p95_ms": lag_p95, "ui_lag_max_ms": lag_max,
-                             "last_key_to_results_median_ms": wait_median, "last_key_to_results_max_ms": wait_max}
+            float(x) for x in child("responsive", str(index_dir), *QUERIES[:4]).split()
+        )
+        row["responsive"] = {
+            "ui_lag_median_ms": lag_median,
+            "ui_lag_p95_ms": lag_p95,
+            "ui_lag_max_ms": lag_max,
+            "last_key_to_results_median_ms": wait_median,
+            "last_key_to_results_max_ms": wait_max,
+        }
     if with_tantivy:
         row["tantivy"] = tantivy_reference(engine.records, engine, tmp / f"tantivy-{label}")
     engine.close()
@@ -161,8 +208,10 @@ def main(argv=None) -> int:
     parser.add_argument("--no-tantivy", action="store_true")
     args = parser.parse_args(argv)
     real = load_corpus([ROOT / "content"])
-    results = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
-                           "cpus": os.cpu_count()}, "sizes": {}}
+    results: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "sizes": {},
+    }
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         results["sizes"]["echt"] = run_size("echt", real, tmp, not args.no_tantivy)
@@ -184,28 +233,38 @@ def shutil_rm(path: Path) -> None:
 
 
 def print_table(results: dict) -> None:
-    print(f"{'corpus':>8} {'cards':>7} {'build s':>8} {'index MB':>9} {'median ms':>10} {'p95 ms':>8} "
-          f"{'p95 filt':>9} {'RSS MB':>7} {'tantivy p95':>12} {'ratio p95':>10}")
+    print(
+        f"{'corpus':>8} {'cards':>7} {'build s':>8} {'index MB':>9} {'median ms':>10} {'p95 ms':>8} "
+        f"{'p95 filt':>9} {'RSS MB':>7} {'tantivy p95':>12} {'ratio p95':>10}"
+    )
     for label, row in results["sizes"].items():
         tv = row.get("tantivy") or {}
         ratio = f"{row['typed']['p95_ms'] / tv['p95_ms']:.0f}x" if tv.get("p95_ms") else "-"
-        print(f"{label:>8} {row['cards']:>7} {row['build_s']:>8} {row['index_mb']:>9} "
-              f"{row['typed']['median_ms']:>10} {row['typed']['p95_ms']:>8} {row['typed_filtered']['p95_ms']:>9} "
-              f"{row.get('peak_rss_mb', '-'):>7} {tv.get('p95_ms', '-'):>12} {ratio:>10}")
+        print(
+            f"{label:>8} {row['cards']:>7} {row['build_s']:>8} {row['index_mb']:>9} "
+            f"{row['typed']['median_ms']:>10} {row['typed']['p95_ms']:>8} {row['typed_filtered']['p95_ms']:>9} "
+            f"{row.get('peak_rss_mb', '-'):>7} {tv.get('p95_ms', '-'):>12} {ratio:>10}"
+        )
     for label, row in results["sizes"].items():
         if "paint" in row:
-            print(f"{label}: results and facets painted {row['paint']['median_ms']} ms median, "
-                  f"{row['paint']['p95_ms']} ms p95 after the answer arrives (one frame is 16.7 ms)")
+            print(
+                f"{label}: results and facets painted {row['paint']['median_ms']} ms median, "
+                f"{row['paint']['p95_ms']} ms p95 after the answer arrives (one frame is 16.7 ms)"
+            )
     for label, row in results["sizes"].items():
         if "responsive" in row:
             r = row["responsive"]
-            print(f"{label}: while typing, the UI thread is late {r['ui_lag_median_ms']} ms median, "
-                  f"{r['ui_lag_p95_ms']} ms p95, {r['ui_lag_max_ms']} ms at most; last key to results "
-                  f"{r['last_key_to_results_median_ms']} ms median (debounce {120} ms included)")
+            print(
+                f"{label}: while typing, the UI thread is late {r['ui_lag_median_ms']} ms median, "
+                f"{r['ui_lag_p95_ms']} ms p95, {r['ui_lag_max_ms']} ms at most; last key to results "
+                f"{r['last_key_to_results_median_ms']} ms median (debounce {120} ms included)"
+            )
     cs = results.get("cold_start")
     if cs:
-        print(f"\ncold start to first paint: app {cs['app_ms']} ms, bare PySide6 window {cs['bare_floor_ms']} ms, "
-              f"ratio {cs['ratio']}; index open and window filled at {cs['ready_ms']} ms (medians of {cs['runs']})")
+        print(
+            f"\ncold start to first paint: app {cs['app_ms']} ms, bare PySide6 window {cs['bare_floor_ms']} ms, "
+            f"ratio {cs['ratio']}; index open and window filled at {cs['ready_ms']} ms (medians of {cs['runs']})"
+        )
 
 
 if __name__ == "__main__":

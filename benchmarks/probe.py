@@ -1,16 +1,18 @@
 """Child processes for the benchmark: cold start to first paint, and peak memory of a search session.
 
-    python benchmarks/probe.py bare                      # Python + PySide6 showing an empty window
-    python benchmarks/probe.py app INDEX CONTENT         # the real main window on a prebuilt index
-    python benchmarks/probe.py rss INDEX Q1 Q2           # open, search as typed, report peak RSS in MB
-    python benchmarks/probe.py paint INDEX Q1 Q2         # ms to paint results and facets after an answer
-    python benchmarks/probe.py responsive INDEX Q1 Q2    # UI-thread lag while typing in the real window
+python benchmarks/probe.py bare                      # Python + PySide6 showing an empty window
+python benchmarks/probe.py app INDEX CONTENT         # the real main window on a prebuilt index
+python benchmarks/probe.py rss INDEX Q1 Q2           # open, search as typed, report peak RSS in MB
+python benchmarks/probe.py paint INDEX Q1 Q2         # ms to paint results and facets after an answer
+python benchmarks/probe.py responsive INDEX Q1 Q2    # UI-thread lag while typing in the real window
 """
+
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +24,7 @@ def _paint_then_exit(app, widget) -> None:
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
-            if obj is widget and event.type() == QEvent.Paint and not getattr(self, "seen", False):
+            if obj is widget and event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
                 self.seen = True
                 QTimer.singleShot(0, frame_done)  # runs once the whole frame (children too) is drawn
             return False
@@ -102,7 +104,7 @@ def main() -> None:
             seen = False
 
             def eventFilter(self, obj, event):
-                if event.type() == QEvent.Paint:
+                if event.type() == QEvent.Type.Paint:
                     PaintSeen.seen = True
                 return False
 
@@ -135,9 +137,9 @@ def main() -> None:
 
         app, engine, window = _main_window(Path(sys.argv[2]), "user-responsive")
         keys = [q[:end] for q in sys.argv[3:] for end in range(1, len(q) + 1)] + [None]  # None: clear
-        state = {"last": time.perf_counter(), "lags": [], "waits": [], "typed_at": 0.0}
+        state: dict[str, Any] = {"last": time.perf_counter(), "lags": [], "waits": [], "typed_at": 0.0}
         tick = QTimer()
-        tick.setTimerType(Qt.PreciseTimer)
+        tick.setTimerType(Qt.TimerType.PreciseTimer)
         tick.setInterval(10)
 
         def on_tick():
@@ -167,8 +169,11 @@ def main() -> None:
         def finish():
             lags = sorted(state["lags"])
             waits = sorted(state["waits"])
-            print(f"{statistics.median(lags):.2f} {lags[int(0.95 * (len(lags) - 1))]:.2f} {lags[-1]:.2f} "
-                  f"{statistics.median(waits):.1f} {waits[-1]:.1f}", flush=True)
+            print(
+                f"{statistics.median(lags):.2f} {lags[int(0.95 * (len(lags) - 1))]:.2f} {lags[-1]:.2f} "
+                f"{statistics.median(waits):.1f} {waits[-1]:.1f}",
+                flush=True,
+            )
             os._exit(0)
 
         window.resultsShown.connect(on_results)

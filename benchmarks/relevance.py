@@ -7,6 +7,7 @@ results. Nothing in the code or content may special-case these strings: they mea
 By default two sets run: the shared development set and our own realistic questions (benchmarks/questions.yaml).
 Per set it prints hits@k (each case's own k), hits@1, hits@3 and MRR (mean reciprocal rank over the first 10).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,26 +29,39 @@ def evaluate(engine, cases: list[dict]) -> list[dict]:
     rows = []
     for case in cases:
         k = int(case.get("k", 3))
-        filters = {key: [value] if isinstance(value, str) else list(value)
-                   for key, value in (case.get("filters") or {}).items()}
+        filters = {
+            key: [value] if isinstance(value, str) else list(value)
+            for key, value in (case.get("filters") or {}).items()
+        }
         response = engine.search(case.get("query", ""), filters, limit=max(k, 10))
         titles = [hit.title for hit in response.hits]
         wanted = [w.lower() for w in case["expect_any"]]
         rank = next((i + 1 for i, title in enumerate(titles) if any(w in title.lower() for w in wanted)), None)
-        rows.append({"query": case.get("query", ""), "filters": filters, "k": k, "rank": rank,
-                     "hit": rank is not None and rank <= k, "top": titles[:k], "kind": case.get("kind", ""),
-                     "weak": response.weak})
+        rows.append(
+            {
+                "query": case.get("query", ""),
+                "filters": filters,
+                "k": k,
+                "rank": rank,
+                "hit": rank is not None and rank <= k,
+                "top": titles[:k],
+                "kind": case.get("kind", ""),
+                "weak": response.weak,
+            }
+        )
     return rows
 
 
 def summary(rows: list[dict]) -> dict:
     """hits@k (each case's own k), hits@1, hits@3 and MRR over the first 10 results."""
     n = len(rows) or 1
-    return {"cases": len(rows),
-            "hits@k": sum(r["hit"] for r in rows) / n,
-            "hits@1": sum(r["rank"] == 1 for r in rows) / n,
-            "hits@3": sum(r["rank"] is not None and r["rank"] <= 3 for r in rows) / n,
-            "mrr": sum(1 / r["rank"] for r in rows if r["rank"]) / n}
+    return {
+        "cases": len(rows),
+        "hits@k": sum(r["hit"] for r in rows) / n,
+        "hits@1": sum(r["rank"] == 1 for r in rows) / n,
+        "hits@3": sum(r["rank"] is not None and r["rank"] <= 3 for r in rows) / n,
+        "mrr": sum(1 / r["rank"] for r in rows if r["rank"]) / n,
+    }
 
 
 def main(argv=None) -> int:
@@ -75,10 +89,14 @@ def main(argv=None) -> int:
             kinds = sorted({r["kind"] for r in rows if r["kind"]})
             for kind in kinds:
                 part = summary([r for r in rows if r["kind"] == kind])
-                print(f"   {kind:<10} {part['cases']:>3} cases  hits@1 {part['hits@1']:.0%}  hits@3 {part['hits@3']:.0%}"
-                      f"  MRR {part['mrr']:.2f}")
-            print(f"{cases_file.name}: {s['cases']} cases  hits@k {s['hits@k']:.0%}  hits@1 {s['hits@1']:.0%}  "
-                  f"hits@3 {s['hits@3']:.0%}  MRR {s['mrr']:.2f}\n")
+                print(
+                    f"   {kind:<10} {part['cases']:>3} cases  hits@1 {part['hits@1']:.0%}  hits@3 {part['hits@3']:.0%}"
+                    f"  MRR {part['mrr']:.2f}"
+                )
+            print(
+                f"{cases_file.name}: {s['cases']} cases  hits@k {s['hits@k']:.0%}  hits@1 {s['hits@1']:.0%}  "
+                f"hits@3 {s['hits@3']:.0%}  MRR {s['mrr']:.2f}\n"
+            )
             missed += sum(not r["hit"] for r in rows)
         engine.close()
     return 1 if args.strict and missed else 0

@@ -4,6 +4,7 @@ Words are drawn with the real corpus' word frequencies (so common words stay com
 from title vocabulary, and each card copies the facet values of a random real card, sometimes with one value
 changed, so facet counts behave as they would with a regional pack of the same kind of content.
 """
+
 from __future__ import annotations
 
 import random
@@ -37,11 +38,21 @@ def generate(real: Corpus, size: int, seed: int = 7) -> Corpus:
         summary = " ".join(rng.choices(body_pool, body_weights, k=rng.randint(15, 30))).capitalize() + "."
         paragraphs = []
         for _ in range(rng.randint(3, 6)):
-            sentences = [" ".join(rng.choices(body_pool, body_weights, k=rng.randint(8, 20))).capitalize() + "."
-                         for _ in range(rng.randint(2, 5))]
+            sentences = [
+                " ".join(rng.choices(body_pool, body_weights, k=rng.randint(8, 20))).capitalize() + "."
+                for _ in range(rng.randint(2, 5))
+            ]
             paragraphs.append(" ".join(sentences))
         card_id = f"synthetisch-{n}"
-        out.cards[card_id] = Card(id=card_id, type=facets["type"][0], title=title, summary=summary, facets=facets,
-                                  fields={}, body="\n\n".join(paragraphs), path=f"<synthetisch {n}>",
-                                  pack="synthetisch")
+        out.cards[card_id] = Card(
+            id=card_id,
+            type=facets["type"][0],
+            title=title,
+            summary=summary,
+            facets=facets,
+            fields={},
+            body="\n\n".join(paragraphs),
+            path=f"<synthetisch {n}>",
+            pack="synthetisch",
+        )
     return out

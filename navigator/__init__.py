@@ -1,2 +1,3 @@
 """Kennisnavigator: offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding."""
+
 __version__ = "0.1.0"

@@ -1,11 +1,31 @@
 """The one entry point: `navigator` opens the app; subcommands validate, build the index and search."""
+
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, paths
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .search import OpenInfo, SearchEngine
+
+
+def count(n: int, one: str, many: str) -> str:
+    """ "1 probleem", "3 problemen": the number with the right form of the noun."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def no_content_message(core: Path) -> str:
+    return (
+        f"Geen inhoud gevonden: de map {core} bestaat niet of bevat geen kaarten. Installeer het programma "
+        "opnieuw, of wijs de map met kaarten aan met NAVIGATOR_CONTENT."
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -14,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="navigator",
         description="Kennisnavigator: offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding. "
-                    "Zonder opdracht opent de app.")
+        "Zonder opdracht opent de app.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     pack_help = "extra inhoudspakket (map met pack.yaml); mag vaker; ook via NAVIGATOR_PACKS"
     sub = parser.add_subparsers(dest="command")
@@ -29,8 +50,13 @@ def _parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="zoek vanaf de opdrachtregel")
     search.add_argument("query", nargs="?", default="", help="zoekwoorden (leeg: alles binnen de filters)")
-    search.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
-                        help="facetfilter, bijv. type=interventie; mag vaker (OF binnen een facet, EN ertussen)")
+    search.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="facetfilter, bijv. type=interventie; mag vaker (OF binnen een facet, EN ertussen)",
+    )
     search.add_argument("--limit", type=int, default=20, help="hoeveel resultaten (standaard 20)")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     search.add_argument("--pack", action="append", default=[], help=pack_help)
@@ -38,15 +64,20 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="een kaart (of scenario) als PDF, zoals de app hem afdrukt")
     exp.add_argument("card_id", metavar="ID", help="id van de kaart, bijv. meldcode")
     exp.add_argument("--out", type=Path, required=True, help="PDF-bestand om te schrijven")
-    exp.add_argument("--hand-out", dest="handout", action="store_true",
-                     help="bij een scenario: de hand-out, zonder de notities van de trainer")
+    exp.add_argument(
+        "--hand-out",
+        dest="handout",
+        action="store_true",
+        help="bij een scenario: de hand-out, zonder de notities van de trainer",
+    )
     exp.add_argument("--pack", action="append", default=[], help=pack_help)
 
     ui = sub.add_parser("app", help="open de app (hetzelfde als zonder opdracht)")
     ui.add_argument("--pack", action="append", default=[], help=pack_help)
     ui.add_argument("--open", metavar="ID", dest="open_id", help="open meteen deze kaart of dit scenario")
-    ui.add_argument("--trainer", action="store_true",
-                    help="met --open en een scenario: meteen in trainermodus, volledig scherm")
+    ui.add_argument(
+        "--trainer", action="store_true", help="met --open en een scenario: meteen in trainermodus, volledig scherm"
+    )
     return parser
 
 
@@ -64,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return cmd_export(args.card_id, args.out, args.pack, args.handout)
         if args.command == "app" and args.trainer and not args.open_id:
-            print("--trainer hoort bij --open ID (een scenario), bijv.: navigator app --open leo-en-nora --trainer",
-                  file=sys.stderr)
+            print(
+                "--trainer hoort bij --open ID (een scenario), bijv.: navigator app --open leo-en-nora --trainer",
+                file=sys.stderr,
+            )
             return 2
         return cmd_app(getattr(args, "pack", []), getattr(args, "open_id", None), getattr(args, "trainer", False))
     except KeyboardInterrupt:
@@ -83,36 +116,77 @@ def cmd_validate(packs: list[str]) -> int:
     org_problems = paths.settings(with_user=False).problems
     for problem in org_problems + corpus.problems:
         print(problem)
-    if org_problems and not corpus.problems:
-        print(f"{len(org_problems)} probleem/problemen in {paths.org_config_file()}.", file=sys.stderr)
+    if not corpus.cards and not corpus.left_out:
+        print(no_content_message(pack_dirs[0]), file=sys.stderr)
         return 1
-    total = len(corpus.cards) + len(set(corpus.left_out))
+    failed = False
+    if org_problems:
+        print(f"{count(len(org_problems), 'probleem', 'problemen')} in {paths.org_config_file()}.", file=sys.stderr)
+        failed = True
+    left_out = len(set(corpus.left_out))
+    total = len(corpus.cards) + left_out
     if corpus.problems:
-        print(f"{len(corpus.problems)} probleem/problemen; {len(set(corpus.left_out))} van {total} kaarten "
-              f"weggelaten, {len(corpus.cards)} in orde.", file=sys.stderr)
+        print(
+            f"{count(len(corpus.problems), 'probleem', 'problemen')} in de inhoud; "
+            f"{count(left_out, 'kaart', 'kaarten')} van {total} weggelaten, {len(corpus.cards)} in orde.",
+            file=sys.stderr,
+        )
+        failed = True
+    if failed:
         return 1
-    print(f"In orde: {len(corpus.cards)} kaarten in {len(corpus.packs)} pakket(ten).", file=sys.stderr)
+    print(
+        f"In orde: {count(len(corpus.cards), 'kaart', 'kaarten')} in "
+        f"{count(len(corpus.packs), 'pakket', 'pakketten')}.",
+        file=sys.stderr,
+    )
     return 0
 
 
 def cmd_build_index(out: Path | None, packs: list[str]) -> int:
     from .search import build
 
+    pack_dirs = paths.pack_dirs(packs)
+    if not pack_dirs[0].is_dir():
+        print(no_content_message(pack_dirs[0]), file=sys.stderr)
+        return 1
     out = out or paths.shipped_index_dir()
-    corpus = build(paths.pack_dirs(packs), out)
+    corpus = build(pack_dirs, out)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
-    print(f"Index gebouwd in {out}: {len(corpus.cards)} kaarten"
-          + (f", {len(set(corpus.left_out))} weggelaten (zie navigator validate)" if corpus.left_out else "")
-          + ".", file=sys.stderr)
+    if not corpus.cards:
+        print(no_content_message(pack_dirs[0]), file=sys.stderr)
+        return 1
+    left_out = len(set(corpus.left_out))
+    print(
+        f"Index gebouwd in {out}: {count(len(corpus.cards), 'kaart', 'kaarten')}"
+        + (f", {left_out} weggelaten (zie navigator validate)" if left_out else "")
+        + ".",
+        file=sys.stderr,
+    )
     return 0
 
 
-def open_default_engine(packs: list[str] | None = None, progress=None):
+def open_default_engine(
+    packs: list[str] | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[SearchEngine, OpenInfo]:
     """The engine over the core pack plus extra packs, using the shipped index when it matches."""
     from .search import open_engine
 
     return open_engine(paths.pack_dirs(packs), [paths.shipped_index_dir()], paths.user_index_dir(), progress)
+
+
+def _open_with_content(packs: list[str]) -> tuple[SearchEngine, OpenInfo] | None:
+    """The engine, or None (after saying why on stderr) when there is no content at all."""
+    core = paths.core_content_dir()
+    if not core.is_dir():
+        print(no_content_message(core), file=sys.stderr)
+        return None
+    engine, info = open_default_engine(packs)
+    if not engine.card_count:
+        print(no_content_message(core), file=sys.stderr)
+        engine.close()
+        return None
+    return engine, info
 
 
 def parse_filters(items: list[str]) -> tuple[dict[str, list[str]], list[str]]:
@@ -127,16 +201,22 @@ def parse_filters(items: list[str]) -> tuple[dict[str, list[str]], list[str]]:
     return filters, bad
 
 
-def cmd_search(args) -> int:
+def cmd_search(args: argparse.Namespace) -> int:
     filters, bad = parse_filters(args.filter)
     for item in bad:
         print(f"filter genegeerd (schrijf KEY=VALUE): {item}", file=sys.stderr)
-    engine, info = open_default_engine(args.pack)
+    opened = _open_with_content(args.pack)
+    if opened is None:
+        return 1
+    engine, info = opened
     if info.rebuilt:
         print(f"Index opnieuw gebouwd in {info.index_dir}.", file=sys.stderr)
     if info.problems:
-        print(f"Let op: {len(info.problems)} probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten "
-              f"(zie navigator validate).", file=sys.stderr)
+        print(
+            f"Let op: {count(len(info.problems), 'probleem', 'problemen')} in de inhoud; "
+            "kaarten met fouten zijn weggelaten (zie navigator validate).",
+            file=sys.stderr,
+        )
     response = engine.search(args.query, filters, limit=max(0, args.limit))
     for message in response.to_json().get("messages", []):
         print(message, file=sys.stderr)
@@ -156,7 +236,7 @@ def cmd_search(args) -> int:
         print("Geen kaart bevat alle woorden; dit zijn kaarten met een deel ervan.")
     if response.unknown_words:
         print(f"Onbekende woorden: {', '.join(response.unknown_words)}")
-    print(f"{response.total} kaart(en) gevonden.")
+    print(f"{count(response.total, 'kaart', 'kaarten')} gevonden.")
     for n, hit in enumerate(response.hits, 1):
         print(f"{n:>3}. {hit.title}  [{hit.type}]  ({hit.id})")
         print(f"     {hit.snippet}")
@@ -164,11 +244,11 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False) -> int:
-    from .content import read_card
-
-    engine, _ = open_default_engine(packs)
-    record = engine.record(card_id)
-    card = read_card(record["path"], record.get("pack", "")) if record else None
+    opened = _open_with_content(packs)
+    if opened is None:
+        return 1
+    engine, _ = opened
+    card = engine.load_card(card_id)  # a card a pack replaced under a new id is found by its old id too
     if card is None:
         print(f"Geen kaart met id '{card_id}'. Zoek de id op met: navigator search WOORDEN", file=sys.stderr)
         return 2
@@ -195,6 +275,9 @@ def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False)
 
 
 def cmd_app(packs: list[str], open_id: str | None = None, trainer: bool = False) -> int:
+    if not paths.core_content_dir().is_dir():
+        print(no_content_message(paths.core_content_dir()), file=sys.stderr)
+        return 1
     try:
         from .ui.app import run
     except ImportError as exc:

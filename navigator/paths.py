@@ -1,4 +1,5 @@
 """Where things are: the program's own (read-only) files and the user's own folders."""
+
 from __future__ import annotations
 
 import os
@@ -6,6 +7,10 @@ import sys
 from pathlib import Path
 
 APP_NAME = "Kennisnavigator"
+
+
+# An installed (not editable) package carries the core content inside itself; setup.py copies it there.
+PACKAGED_CONTENT = Path(__file__).resolve().parent / "_content"
 
 
 def app_root() -> Path:
@@ -16,10 +21,20 @@ def app_root() -> Path:
 
 
 def core_content_dir() -> Path:
-    return Path(os.environ.get("NAVIGATOR_CONTENT") or app_root() / "content")
+    """The core pack: NAVIGATOR_CONTENT; else the copy installed with the package; else content/ beside the
+    program (the checkout, or the program folder when frozen)."""
+    if os.environ.get("NAVIGATOR_CONTENT"):
+        return Path(os.environ["NAVIGATOR_CONTENT"])
+    if PACKAGED_CONTENT.is_dir() and not getattr(sys, "frozen", False):
+        return PACKAGED_CONTENT
+    return app_root() / "content"
 
 
 def shipped_index_dir() -> Path:
+    """The prebuilt index beside the program (read-only); NAVIGATOR_INDEX points elsewhere (tests, a share).
+    An installed package ships none: its index is built once into the user's cache."""
+    if os.environ.get("NAVIGATOR_INDEX"):
+        return Path(os.environ["NAVIGATOR_INDEX"])
     return app_root() / "index"
 
 

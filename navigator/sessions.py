@@ -4,6 +4,7 @@ Pure Python, no Qt. One JSON file per scenario in the user's own folder, written
 A session has a date and an optional group name; nothing about clients is stored, only the trainer's words.
 Notes written before sessions existed (`notities/<scenario>.json`) become the first session.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,21 +53,33 @@ class Session:
         return not self.notes and not self.revealed and self.position == 0
 
     def to_json(self) -> dict:
-        return {"id": self.id, "datum": self.day, "groep": self.group, "notities": self.notes,
-                "stap": self.position, "getoond": self.revealed, "gemigreerd": self.migrated}
+        return {
+            "id": self.id,
+            "datum": self.day,
+            "groep": self.group,
+            "notities": self.notes,
+            "stap": self.position,
+            "getoond": self.revealed,
+            "gemigreerd": self.migrated,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> Session | None:
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             return None
-        notes = data.get("notities") if isinstance(data.get("notities"), dict) else {}
-        revealed = data.get("getoond") if isinstance(data.get("getoond"), dict) else {}
+        raw_notes, raw_revealed = data.get("notities"), data.get("getoond")
+        notes: dict = raw_notes if isinstance(raw_notes, dict) else {}
+        revealed: dict = raw_revealed if isinstance(raw_revealed, dict) else {}
         position = data.get("stap")
-        return cls(id=data["id"], day=str(data.get("datum") or ""), group=str(data.get("groep") or ""),
-                   notes={str(k): v for k, v in notes.items() if isinstance(v, str)},
-                   position=position if isinstance(position, int) and position >= 0 else 0,
-                   revealed={str(k): v for k, v in revealed.items() if isinstance(v, int) and v >= 0},
-                   migrated=bool(data.get("gemigreerd")))
+        return cls(
+            id=data["id"],
+            day=str(data.get("datum") or ""),
+            group=str(data.get("groep") or ""),
+            notes={str(k): v for k, v in notes.items() if isinstance(v, str)},
+            position=position if isinstance(position, int) and position >= 0 else 0,
+            revealed={str(k): v for k, v in revealed.items() if isinstance(v, int) and v >= 0},
+            migrated=bool(data.get("gemigreerd")),
+        )
 
 
 class SessionStore:
@@ -122,8 +135,9 @@ class SessionStore:
 
     def save(self, session: Session) -> None:
         data = self.store.load()
-        others = [item for item in data.get("sessies") or [] if not (isinstance(item, dict)
-                                                                      and item.get("id") == session.id)]
+        others = [
+            item for item in data.get("sessies") or [] if not (isinstance(item, dict) and item.get("id") == session.id)
+        ]
         self.store.save({"versie": FORMAT_VERSION, "sessies": others + [session.to_json()]})
 
     def remove(self, session_id: str) -> bool:

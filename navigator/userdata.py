@@ -2,8 +2,10 @@
 
 Pure Python, no Qt. Nothing about clients is stored: only card ids and the user's own notes.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -26,10 +28,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -55,10 +55,13 @@ class JsonStore:
                 raise ValueError(f"verwacht {type(self.default).__name__}")
             return data
         except ValueError:
-            aside = self.path.with_name(f"{self.path.stem}.beschadigd-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}")
+            aside = self.path.with_name(
+                f"{self.path.stem}.beschadigd-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
+            )
             os.replace(self.path, aside)
-            self.message = (f"{self.path.name} was beschadigd en is opzijgezet als {aside.name}; "
-                            f"er is een nieuw bestand begonnen.")
+            self.message = (
+                f"{self.path.name} was beschadigd en is opzijgezet als {aside.name}; er is een nieuw bestand begonnen."
+            )
             return self._fresh()
 
     def save(self, data) -> None:

@@ -1,4 +1,5 @@
 """Entry point of the windowed program (Kennisnavigator.exe): the desktop app."""
+
 import sys
 
 from navigator.ui.app import run

@@ -1,10 +1,13 @@
-"""Build the one-folder program and its zip, then smoke-test the built program.
+"""Build the one-folder program and its zip, then smoke-test the built program. Pure Python: no make, no shell.
 
-    .venv/bin/python packaging/build.py      (what `make dist` runs)
+    py -3.12 packaging\build.py             (Windows)
+    python3.12 packaging/build.py           (Linux, macOS; `make dist` runs the same)
 
-Steps: build index/ from content/, run PyInstaller with packaging/kennisnavigator.spec, zip dist/Kennisnavigator,
-run the built `navigator search --json` and `navigator validate`, print the sizes.
+Steps: make .venv if it is missing and install the project with the `dist` extra into it (then go on inside it),
+build index/ from content/, run PyInstaller with packaging/kennisnavigator.spec, run the built
+`navigator search --json` and `navigator validate`, zip dist/Kennisnavigator and print the sizes.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,6 +20,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
+VENV = ROOT / ".venv"
+
+
+def venv_python(venv: Path = VENV) -> Path:
+    """The venv's interpreter: Scripts\\python.exe on Windows, bin/python elsewhere."""
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv() -> Path:
+    """The project's venv with the `dist` extra installed (made with this interpreter if it is missing)."""
+    if sys.version_info < (3, 12):  # noqa: UP036  (this script may be started with any python on PATH)
+        raise SystemExit("Python 3.12 of nieuwer is nodig (PySide6 6.12 werkt niet betrouwbaar met 3.11).")
+    python = venv_python()
+    if not python.exists():
+        import venv
+
+        print(f"venv maken in {VENV}", flush=True)
+        venv.create(VENV, with_pip=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,dist]"], check=True)
+    return python
 
 
 def folder_size(path: Path) -> int:
@@ -26,8 +49,9 @@ def folder_size(path: Path) -> int:
 def smoke_test(folder: Path) -> None:
     exe = folder / ("navigator.exe" if os.name == "nt" else "navigator")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    search = subprocess.run([str(exe), "search", "coercive control", "--json"], capture_output=True, text=True,
-                            env=env, timeout=300)
+    search = subprocess.run(
+        [str(exe), "search", "coercive control", "--json"], capture_output=True, text=True, env=env, timeout=300
+    )
     if search.returncode != 0:
         raise SystemExit(f"smoke test: search failed\n{search.stderr}")
     first = json.loads(search.stdout)["results"][0]
@@ -42,13 +66,31 @@ def smoke_test(folder: Path) -> None:
 
 
 def main() -> int:
+    if Path(sys.prefix).resolve() != VENV.resolve():  # not yet inside the project's venv: set it up, go on there
+        python = ensure_venv()
+        return subprocess.run([str(python), str(Path(__file__).resolve()), *sys.argv[1:]], check=False).returncode
     from navigator import __version__
 
     subprocess.run([sys.executable, "-m", "navigator", "build-index", "--out", str(ROOT / "index")], check=True)
     shutil.rmtree(DIST / "Kennisnavigator", ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(ROOT / "build"),
-                    str(ROOT / "packaging" / "kennisnavigator.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "packaging" / "kennisnavigator.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     folder = DIST / "Kennisnavigator"
     smoke_test(folder)
     archive = DIST / f"Kennisnavigator-{__version__}.zip"

@@ -1,4 +1,5 @@
 """Entry point of the console program (navigator.exe): validate, build-index, search, export."""
+
 import sys
 
 from navigator.cli import main

@@ -1,4 +1,5 @@
 """Shared fixtures: a small pack built from the real taxonomy and sources plus test cards, and its engine."""
+
 from __future__ import annotations
 
 import shutil
@@ -47,6 +48,27 @@ def mini_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def _cli_content(tmp_path_factory) -> tuple[Path, Path]:
+    """The test pack and its index, built once per session for every command-line test."""
+    from navigator.search import build
+
+    base = tmp_path_factory.mktemp("cli")
+    pack = make_pack(base / "pack")
+    build([pack], base / "index")
+    return pack, base / "index"
+
+
+@pytest.fixture
+def cli_pack(_cli_content, monkeypatch) -> Path:
+    """The command line (in this process and in child processes) on the test pack, with its index already
+    built: NAVIGATOR_INDEX points at it, so no test rebuilds it. Do not change the pack: copy it first."""
+    pack, index = _cli_content
+    monkeypatch.setenv("NAVIGATOR_CONTENT", str(pack))
+    monkeypatch.setenv("NAVIGATOR_INDEX", str(index))
+    return pack
+
+
+@pytest.fixture(scope="session")
 def real_engine(tmp_path_factory):
     from navigator.search import open_engine
 
@@ -58,8 +80,9 @@ def real_engine(tmp_path_factory):
 def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
     """A regional pack: pack.yaml plus the given {file name: text} cards."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pack.yaml").write_text("naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n",
-                                      encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        "naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n", encoding="utf-8"
+    )
     for name, text in cards.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -67,9 +90,11 @@ def make_extra_pack(folder: Path, cards: dict[str, str]) -> Path:
 
 def organisation_card(card_id: str, title: str, body: str) -> str:
     """A valid organisation card for pack tests."""
-    return (f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
-            "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: Leeswijzer}\n"
-            f"gecontroleerd: 2026-11-01\n---\n{body}\n")
+    return (
+        f"---\nid: {card_id}\ntype: organisatie\ntitel: {title}\nsamenvatting: {title} in de regio.\n"
+        "rol: Steun bieden.\nwanneer: Bij vragen over thuis.\nbronnen:\n  - {bron: kenniskaart, plek: Leeswijzer}\n"
+        f"gecontroleerd: 2026-11-01\n---\n{body}\n"
+    )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Dutch analysis: word forms that must meet, words that must stay apart, accents and compounds."""
+
 from __future__ import annotations
 
 from pathlib import Path

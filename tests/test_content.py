@@ -1,4 +1,5 @@
 """Loading and validation: every kind of content error is reported as path:line: message and left out."""
+
 from __future__ import annotations
 
 import textwrap
@@ -46,48 +47,114 @@ def test_the_test_pack_loads_without_problems(mini_pack):
     assert corpus.cards["leo-en-nora"].fields["stappen"][0]["titel"] == "Is het veilig genoeg?"
 
 
-@pytest.mark.parametrize("name, text, line, fragment", [
-    ("yaml.md", GOOD.format(id="a").replace("titel: Een kaart", "titel: [niet gesloten"), 5, "op regel 4"),
-    ("nofm.md", "# Alleen tekst\n", 1, "begint niet met een YAML-blok"),
-    ("unclosed.md", "---\nid: x\ntype: kennis\n", 1, "niet afgesloten"),
-    ("missing.md", GOOD.format(id="a").replace("samenvatting: Korte samenvatting.\n", ""), 2,
-     "'samenvatting' ontbreekt"),
-    ("unknown.md", GOOD.format(id="a").replace("gecontroleerd:", "kleur: rood\ngecontroleerd:"), 9,
-     "onbekende sleutel 'kleur'"),
-    ("typo-key.md", GOOD.format(id="a").replace("gecontroleerd:", "zie_oke: []\ngecontroleerd:"), 9,
-     "bedoel je 'zie_ook'"),
-    ("type.md", GOOD.format(id="a").replace("titel: Een kaart", "titel: [een, lijst]"), 4, "'titel' moet tekst zijn"),
-    ("facet.md", GOOD.format(id="a").replace("gecontroleerd:", "fase:\n  - veiligheid\n  - veilighied\ngecontroleerd:"),
-     11, "onbekende waarde 'veilighied' voor facet 'fase' (bedoel je 'veiligheid'?)"),
-    ("facetstr.md", GOOD.format(id="a").replace("gecontroleerd:", "profiel: complexe-scheiding\ngecontroleerd:"), 9,
-     "'profiel' moet een lijst zijn"),
-    ("cardtype.md", GOOD.format(id="a").replace("type: kennis", "type: artikel"), 3, "onbekend type 'artikel'"),
-    ("date.md", GOOD.format(id="a").replace("2026-11-01", "2026-13-45"), 9, "geen geldige datum"),
-    ("slug.md", GOOD.format(id="Een Kaart!"), 2, "geen geldige slug"),
-    ("bron.md", GOOD.format(id="a").replace("bron: kenniskaart", "bron: onbekend-boek"), 7,
-     "bron 'onbekend-boek' staat niet in bronnen.yaml"),
-    ("plek.md", GOOD.format(id="a").replace('    plek: "Leeswijzer"\n', ""), 7, "zonder 'plek'"),
-    ("lineref.md", GOOD.format(id="a").replace('plek: "Leeswijzer"', 'plek: "Leeswijzer, r. 12-40"'), 8,
-     "regelnummer van een tekstversie ('r. 12')"),
-    ("linerefbody.md", GOOD.format(id="a").replace("Tekst.", "Regel een.\nZoals in regels 120-140 staat."), 12,
-     "regelnummer van een tekstversie ('regels 120-140') in de tekst"),
-    ("lineref-letop.md", GOOD.format(id="a").replace("gecontroleerd:", "let_op:\n  - Let op (r. 88).\ngecontroleerd:"), 10,
-     "regelnummer van een tekstversie"),
-    ("zieook.md", GOOD.format(id="a").replace("gecontroleerd:", "zie_ook:\n  - stalking\n  - bestaat-niet\ngecontroleerd:"),
-     11, "verwijst naar kaart 'bestaat-niet'"),
-    ("bodylink.md", GOOD.format(id="a").replace("Tekst.", "Regel een.\nZie [dit](kaart:nergens)."), 12,
-     "link naar kaart 'nergens'"),
-    ("dupkey.md", GOOD.format(id="a").replace("titel: Een kaart", "titel: Een kaart\ntitel: Twee"), 5,
-     "sleutel 'titel' staat er twee keer"),
-    ("empty.md", "   \n", 1, "bestand is leeg"),
-    ("interventie.md", GOOD.format(id="a").replace("type: kennis", "type: interventie"), 2, "'doel' ontbreekt"),
-    ("level.md", GOOD.format(id="a").replace("type: kennis", "type: instrument").replace(
-        "gecontroleerd:", "doel: Iets.\nerkenning: goed-onderbouwd\ngecontroleerd:"), 10,
-     "erkenning 'goed-onderbouwd' vraagt 'erkenning_toelichting'"),
-    ("oldlevel.md", GOOD.format(id="a").replace("type: kennis", "type: instrument").replace(
-        "gecontroleerd:", "doel: Iets.\nerkenning: erkend\ngecontroleerd:"), 10,
-     "onbekende waarde 'erkend' voor facet 'erkenning'"),
-])
+@pytest.mark.parametrize(
+    "name, text, line, fragment",
+    [
+        ("yaml.md", GOOD.format(id="a").replace("titel: Een kaart", "titel: [niet gesloten"), 5, "op regel 4"),
+        ("nofm.md", "# Alleen tekst\n", 1, "begint niet met een YAML-blok"),
+        ("unclosed.md", "---\nid: x\ntype: kennis\n", 1, "niet afgesloten"),
+        (
+            "missing.md",
+            GOOD.format(id="a").replace("samenvatting: Korte samenvatting.\n", ""),
+            2,
+            "'samenvatting' ontbreekt",
+        ),
+        (
+            "unknown.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "kleur: rood\ngecontroleerd:"),
+            9,
+            "onbekende sleutel 'kleur'",
+        ),
+        (
+            "typo-key.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "zie_oke: []\ngecontroleerd:"),
+            9,
+            "bedoel je 'zie_ook'",
+        ),
+        (
+            "type.md",
+            GOOD.format(id="a").replace("titel: Een kaart", "titel: [een, lijst]"),
+            4,
+            "'titel' moet tekst zijn",
+        ),
+        (
+            "facet.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "fase:\n  - veiligheid\n  - veilighied\ngecontroleerd:"),
+            11,
+            "onbekende waarde 'veilighied' voor facet 'fase' (bedoel je 'veiligheid'?)",
+        ),
+        (
+            "facetstr.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "profiel: complexe-scheiding\ngecontroleerd:"),
+            9,
+            "'profiel' moet een lijst zijn",
+        ),
+        ("cardtype.md", GOOD.format(id="a").replace("type: kennis", "type: artikel"), 3, "onbekend type 'artikel'"),
+        ("date.md", GOOD.format(id="a").replace("2026-11-01", "2026-13-45"), 9, "geen geldige datum"),
+        ("slug.md", GOOD.format(id="Een Kaart!"), 2, "geen geldige slug"),
+        (
+            "bron.md",
+            GOOD.format(id="a").replace("bron: kenniskaart", "bron: onbekend-boek"),
+            7,
+            "bron 'onbekend-boek' staat niet in bronnen.yaml",
+        ),
+        ("plek.md", GOOD.format(id="a").replace('    plek: "Leeswijzer"\n', ""), 7, "zonder 'plek'"),
+        (
+            "lineref.md",
+            GOOD.format(id="a").replace('plek: "Leeswijzer"', 'plek: "Leeswijzer, r. 12-40"'),
+            8,
+            "regelnummer van een tekstversie ('r. 12')",
+        ),
+        (
+            "linerefbody.md",
+            GOOD.format(id="a").replace("Tekst.", "Regel een.\nZoals in regels 120-140 staat."),
+            12,
+            "regelnummer van een tekstversie ('regels 120-140') in de tekst",
+        ),
+        (
+            "lineref-letop.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "let_op:\n  - Let op (r. 88).\ngecontroleerd:"),
+            10,
+            "regelnummer van een tekstversie",
+        ),
+        (
+            "zieook.md",
+            GOOD.format(id="a").replace("gecontroleerd:", "zie_ook:\n  - stalking\n  - bestaat-niet\ngecontroleerd:"),
+            11,
+            "verwijst naar kaart 'bestaat-niet'",
+        ),
+        (
+            "bodylink.md",
+            GOOD.format(id="a").replace("Tekst.", "Regel een.\nZie [dit](kaart:nergens)."),
+            12,
+            "link naar kaart 'nergens'",
+        ),
+        (
+            "dupkey.md",
+            GOOD.format(id="a").replace("titel: Een kaart", "titel: Een kaart\ntitel: Twee"),
+            5,
+            "sleutel 'titel' staat er twee keer",
+        ),
+        ("empty.md", "   \n", 1, "bestand is leeg"),
+        ("interventie.md", GOOD.format(id="a").replace("type: kennis", "type: interventie"), 2, "'doel' ontbreekt"),
+        (
+            "level.md",
+            GOOD.format(id="a")
+            .replace("type: kennis", "type: instrument")
+            .replace("gecontroleerd:", "doel: Iets.\nerkenning: goed-onderbouwd\ngecontroleerd:"),
+            10,
+            "erkenning 'goed-onderbouwd' vraagt 'erkenning_toelichting'",
+        ),
+        (
+            "oldlevel.md",
+            GOOD.format(id="a")
+            .replace("type: kennis", "type: instrument")
+            .replace("gecontroleerd:", "doel: Iets.\nerkenning: erkend\ngecontroleerd:"),
+            10,
+            "onbekende waarde 'erkend' voor facet 'erkenning'",
+        ),
+    ],
+)
 def test_each_error_is_reported_with_its_line_and_the_card_left_out(mini_pack, name, text, line, fragment):
     write(mini_pack, name, text)
     corpus, found = problems_for(mini_pack, name)
@@ -126,12 +193,16 @@ def test_pack_may_replace_a_core_card_by_naming_it(mini_pack, tmp_path):
     extra = tmp_path / "regio"
     extra.mkdir()
     write(extra, "pack.yaml", "naam: Regio\nversie: '1'\nuitgever: Gemeente\ndatum: 2026-11-01\n")
-    write(extra, "vt.md", GOOD.format(id="veilig-thuis-regio").replace(
-        "type: kennis", "type: kennis\nvervangt: veilig-thuis"))
+    write(
+        extra,
+        "vt.md",
+        GOOD.format(id="veilig-thuis-regio").replace("type: kennis", "type: kennis\nvervangt: veilig-thuis"),
+    )
     corpus = load_corpus([mini_pack, extra])
     assert corpus.problems == []
     assert "veilig-thuis" not in corpus.cards
-    assert corpus.resolve("veilig-thuis").id == "veilig-thuis-regio"
+    replacement = corpus.resolve("veilig-thuis")
+    assert replacement is not None and replacement.id == "veilig-thuis-regio"
 
 
 def test_pack_without_metadata_is_reported(mini_pack, tmp_path):
@@ -145,8 +216,11 @@ def test_pack_without_metadata_is_reported(mini_pack, tmp_path):
 
 def test_scenario_steps_are_checked(mini_pack):
     text = (mini_pack / "leo-en-nora.yaml").read_text(encoding="utf-8")
-    write(mini_pack, "leo-en-nora.yaml", text.replace("naar_stap: 2", "naar_stap: 9").replace(
-        "domein: jeugd, tekst", "domein: onderwijs, tekst"))
+    write(
+        mini_pack,
+        "leo-en-nora.yaml",
+        text.replace("naar_stap: 2", "naar_stap: 9").replace("domein: jeugd, tekst", "domein: onderwijs, tekst"),
+    )
     corpus, found = problems_for(mini_pack, "leo-en-nora.yaml")
     messages = [p.message for p in found]
     assert any("'naar_stap' 9 bestaat niet" in m for m in messages)
@@ -175,5 +249,5 @@ def test_replacing_a_card_that_is_not_in_the_core_is_an_error(mini_pack, tmp_pat
 
 def test_a_check_date_in_the_future_is_an_error(mini_pack):
     write(mini_pack, "toekomst.md", GOOD.format(id="toekomst").replace("2026-11-01", "2999-01-01"))
-    corpus, found = problems_for(mini_pack, "toekomst.md")
+    _, found = problems_for(mini_pack, "toekomst.md")
     assert found and found[0].line == 9 and "in de toekomst" in found[0].message

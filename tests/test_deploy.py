@@ -1,4 +1,5 @@
 """Locked-down workstations: organisation settings, read-only program folder, no network, rebuild with progress."""
+
 from __future__ import annotations
 
 import json
@@ -25,13 +26,16 @@ def org(tmp_path, text: str) -> Path:
 
 def make_regional_pack(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pack.yaml").write_text("naam: Regio Zuid\nversie: '1.0'\nuitgever: Gemeente Zuid\ndatum: 2026-11-01\n",
-                                      encoding="utf-8")
+    (folder / "pack.yaml").write_text(
+        "naam: Regio Zuid\nversie: '1.0'\nuitgever: Gemeente Zuid\ndatum: 2026-11-01\n", encoding="utf-8"
+    )
     (folder / "steunpunt.md").write_text(
         "---\nid: steunpunt-huiselijk-geweld-zuid\ntype: organisatie\ntitel: Steunpunt Huiselijk Geweld Zuid\n"
         "samenvatting: Regionaal steunpunt voor advies bij geweld thuis.\nrol: Advies en doorverwijzing.\n"
         "wanneer: Als je twijfelt wie je moet bellen.\nbronnen:\n  - {bron: kenniskaart, plek: Leeswijzer}\n"
-        "gecontroleerd: 2026-11-01\n---\nHet steunpunt is bereikbaar op werkdagen.\n", encoding="utf-8")
+        "gecontroleerd: 2026-11-01\n---\nHet steunpunt is bereikbaar op werkdagen.\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -53,14 +57,17 @@ def test_precedence_defaults_org_user_and_locks(tmp_path):
     assert json.loads(user_file.read_text(encoding="utf-8"))["startscherm"] == "zoeken"
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("externe_links: misschien\n", "'externe_links' moet een van deze zijn"),
-    ("pakketten: regio\n", "'pakketten' moet een lijst"),
-    ("vergrendeld: [alles]\n", "'vergrendeld' moet een lijst"),
-    ("kleur: rood\n", "onbekende instelling 'kleur'"),
-    ("externe_links: [niet af\n", "ongeldige YAML"),
-    ("- een lijst\n", "verwacht sleutels"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("externe_links: misschien\n", "'externe_links' moet een van deze zijn"),
+        ("pakketten: regio\n", "'pakketten' moet een lijst"),
+        ("vergrendeld: [alles]\n", "'vergrendeld' moet een lijst"),
+        ("kleur: rood\n", "onbekende instelling 'kleur'"),
+        ("externe_links: [niet af\n", "ongeldige YAML"),
+        ("- een lijst\n", "verwacht sleutels"),
+    ],
+)
 def test_invalid_org_file_gives_a_clear_message_and_safe_defaults(tmp_path, text, fragment):
     settings = load_settings(org(tmp_path, text), None)
     assert any(fragment in p.message for p in settings.problems), [str(p) for p in settings.problems]
@@ -68,11 +75,50 @@ def test_invalid_org_file_gives_a_clear_message_and_safe_defaults(tmp_path, text
     assert settings.get("externe_links") is True and settings.get("startscherm") == "start"
 
 
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("nee", False),
+        ("Nee", False),
+        ("uit", False),
+        ("false", False),
+        ("no", False),
+        ("ja", True),
+        ("aan", True),
+        ("true", True),
+    ],
+)
+def test_org_file_accepts_dutch_yes_and_no(tmp_path, word, value):
+    settings = load_settings(org(tmp_path, f"externe_links: {word}\nvergrendeld: [externe_links]\n"), None)
+    assert settings.problems == []
+    assert settings.get("externe_links") is value and settings.is_locked("externe_links")
+
+
+def test_invalid_value_of_a_locked_setting_falls_back_to_the_safe_value(tmp_path):
+    settings = load_settings(org(tmp_path, "externe_links: neen\nvergrendeld: [externe_links]\n"), None)
+    assert settings.get("externe_links") is False and settings.is_locked("externe_links")
+    [problem] = settings.problems
+    assert problem.line == 1 and "veilige waarde: nee" in problem.message and "'neen'" in problem.message
+
+
+def test_a_lock_beside_a_typo_still_locks(tmp_path):
+    settings = load_settings(org(tmp_path, "externe_links: nee\nvergrendeld: [externe_links, kleur]\n"), None)
+    assert settings.get("externe_links") is False and settings.is_locked("externe_links")
+    assert settings.set("externe_links", True) is False
+    assert ["genegeerd: kleur" in p.message for p in settings.problems] == [True]
+
+
 def test_org_pack_shows_up_in_search_after_an_automatic_rebuild(tmp_path):
     make_regional_pack(tmp_path / "regio")
     env = dict(os.environ, NAVIGATOR_ORG_CONFIG=str(org(tmp_path, "pakketten: [regio]\n")))
-    result = subprocess.run([sys.executable, "-m", "navigator", "search", "steunpunt zuid", "--json"],
-                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", "steunpunt zuid", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["results"][0]["id"] == "steunpunt-huiselijk-geweld-zuid"
     assert "opnieuw gebouwd" in result.stderr
@@ -82,11 +128,18 @@ def test_broken_org_pack_is_reported_and_the_rest_still_answers(tmp_path):
     pack = make_regional_pack(tmp_path / "regio")
     (pack / "kapot.md").write_text("---\nid: Kapot!\n---\n", encoding="utf-8")
     env = dict(os.environ, NAVIGATOR_ORG_CONFIG=str(org(tmp_path, "pakketten: [regio]\n")))
-    validate = subprocess.run([sys.executable, "-m", "navigator", "validate"], capture_output=True, text=True,
-                              env=env, cwd=ROOT, timeout=300)
+    validate = subprocess.run(
+        [sys.executable, "-m", "navigator", "validate"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+    )
     assert validate.returncode == 1 and "kapot.md:2:" in validate.stdout
-    search = subprocess.run([sys.executable, "-m", "navigator", "search", "steunpunt", "--json"],
-                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    search = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", "steunpunt", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert json.loads(search.stdout)["results"][0]["id"] == "steunpunt-huiselijk-geweld-zuid"
 
 
@@ -126,6 +179,7 @@ def test_locked_setting_is_shown_as_set_by_the_organisation(qtbot, mini_engine, 
 
 def test_a_full_session_with_no_network_at_all(qtbot, mini_pack, tmp_path, monkeypatch):
     """Start, search, open cards, follow a link, export: with every socket creation made to fail."""
+
     def no_network(*args, **kwargs):
         raise OSError("netwerk is in deze test verboden")
 
@@ -157,8 +211,13 @@ def test_no_module_can_reach_the_network():
     for path in (ROOT / "navigator").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             for name in names:
                 assert name.split(".")[0] not in forbidden and name not in forbidden, f"{path}: {name}"
 
@@ -213,13 +272,19 @@ raise SystemExit(cli.main([]))
 
 
 def test_the_app_as_launched_paints_keeps_early_typing_and_opens_the_index(mini_pack, tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NAVIGATOR_CONTENT=str(mini_pack),
-               XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        NAVIGATOR_CONTENT=str(mini_pack),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
 
     def start() -> dict:
-        result = subprocess.run([sys.executable, "-c", APP_START], capture_output=True, text=True, env=env,
-                                cwd=str(tmp_path), timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", APP_START], capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=120
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -252,24 +317,46 @@ def test_read_only_program_folder_is_never_written():
     before = _listing(program)
     for path in [program, *program.rglob("*")]:
         path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    env = {"PATH": os.environ["PATH"], "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(program) + os.pathsep + os.pathsep.join(
-               p for p in sys.path if "site-packages" in p)}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(program) + os.pathsep + os.pathsep.join(p for p in sys.path if "site-packages" in p),
+    }
     # Run as an unprivileged user, because root may write anywhere. Where that user cannot run this Python
     # (an interpreter under /root), run as ourselves: the listing check below still catches any write, and
     # bytecode goes to the user's cache as it would for a user who cannot write the program folder.
-    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] \
-        if os.geteuid() == 0 and shutil.which("setpriv") else []
+    prefix = (
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        if os.geteuid() == 0 and shutil.which("setpriv")
+        else []
+    )
     if prefix and subprocess.run(prefix + [sys.executable, "-c", "pass"], capture_output=True).returncode != 0:
         prefix = []
         env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+
     def run(*args):
-        return subprocess.run(prefix + [sys.executable, "-m", "navigator", *args], capture_output=True, text=True,
-                              env=env, cwd=str(home), timeout=300)
+        return subprocess.run(
+            prefix + [sys.executable, "-m", "navigator", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=str(home),
+            timeout=300,
+        )
+
     try:
-        where = subprocess.run(prefix + [sys.executable, "-c", "import navigator; print(navigator.__file__)"],
-                               capture_output=True, text=True, env=env, cwd=str(home), timeout=60)
+        where = subprocess.run(
+            prefix + [sys.executable, "-c", "import navigator; print(navigator.__file__)"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=str(home),
+            timeout=60,
+        )
         assert where.stdout.strip().startswith(str(program)), where.stdout + where.stderr
         search = run("search", "stalking", "--json")
         assert search.returncode == 0, search.stderr
@@ -277,8 +364,14 @@ def test_read_only_program_folder_is_never_written():
         assert run("validate").returncode == 0
         export = run("export", "stalking", "--out", str(home / "stalking.pdf"))
         assert export.returncode == 0, export.stderr
-        app = subprocess.run(prefix + [sys.executable, "-c", APP_SESSION], capture_output=True, text=True, env=env,
-                             cwd=str(home), timeout=300)
+        app = subprocess.run(
+            prefix + [sys.executable, "-c", APP_SESSION],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=str(home),
+            timeout=300,
+        )
         assert app.returncode == 0 and "sessie klaar" in app.stdout, app.stderr[-2000:]
         after = _listing(program)
     finally:

@@ -1,6 +1,7 @@
 """First use on a laptop (issue 14): the window fits the screen and remembers itself, nothing is cut off at
 1024 pixels or zoomed in, state is clean after Start and Esc, the keyboard reaches everything, and nothing
 breaks before the index is there."""
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,17 @@ def settle(qtbot, ms=50):
 
 # --- the window on the screen --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("available", [QRect(0, 0, 1024, 640), QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 680),
-                                       QRect(0, 0, 1920, 1040), QRect(65, 0, 1215, 720)])
+
+@pytest.mark.parametrize(
+    "available",
+    [
+        QRect(0, 0, 1024, 640),
+        QRect(0, 0, 1366, 728),
+        QRect(0, 0, 1280, 680),
+        QRect(0, 0, 1920, 1040),
+        QRect(65, 0, 1215, 720),
+    ],
+)
 def test_first_window_takes_most_of_the_available_area_and_never_more(available):
     rect = first_geometry(available)
     assert available.contains(rect)
@@ -110,6 +120,7 @@ def test_size_place_splitter_and_zoom_are_remembered_and_restored_on_screen(qtbo
 
 # --- nothing cut off ------------------------------------------------------------------------------------
 
+
 def clipped(win) -> list[str]:
     """Everything a user would see cut off: a widget sticking out of the window, a scroll area's content wider
     than the area (they never scroll sideways), a label, button or box narrower than its text, a phase arrow
@@ -123,15 +134,26 @@ def clipped(win) -> list[str]:
         right = widget.mapTo(win, QPoint(widget.width(), 0)).x()
         if right > win.width() + 1:
             problems.append(f"{type(widget).__name__} '{_text(widget)}' sticks out: {right} > {win.width()}")
-        if isinstance(widget, QScrollArea) and widget.widget() is not None and widget.widgetResizable() \
-                and widget.widget().width() > widget.viewport().width():
-            problems.append(f"{widget.accessibleName()}: content {widget.widget().width()} wider than "
-                            f"{widget.viewport().width()}")
+        if (
+            isinstance(widget, QScrollArea)
+            and widget.widget() is not None
+            and widget.widgetResizable()
+            and widget.widget().width() > widget.viewport().width()
+        ):
+            problems.append(
+                f"{widget.accessibleName()}: content {widget.widget().width()} wider than {widget.viewport().width()}"
+            )
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
-        if isinstance(widget, (QLabel, QAbstractButton)) and not wraps and widget.sizePolicy().horizontalPolicy() \
-                != widget.sizePolicy().Policy.Ignored and widget.minimumSizeHint().width() > widget.width() + 1:
-            problems.append(f"{type(widget).__name__} '{_text(widget)}' cut: needs {widget.minimumSizeHint().width()}"
-                            f", has {widget.width()}")
+        if (
+            isinstance(widget, (QLabel, QAbstractButton))
+            and not wraps
+            and widget.sizePolicy().horizontalPolicy() != widget.sizePolicy().Policy.Ignored
+            and widget.minimumSizeHint().width() > widget.width() + 1
+        ):
+            problems.append(
+                f"{type(widget).__name__} '{_text(widget)}' cut: needs {widget.minimumSizeHint().width()}"
+                f", has {widget.width()}"
+            )
     phases = win.start_page.phases
     if phases.isVisible():
         for room, label in phases.label_rects():
@@ -214,6 +236,7 @@ def test_the_link_banner_never_widens_the_window(qtbot, window):
 
 # --- state a person expects -----------------------------------------------------------------------------
 
+
 def test_start_clears_query_and_filters_and_phase_button_starts_clean(qtbot, window):
     type_query(qtbot, window, "kinderen scheiding")
     window.facets.boxes[("type", "interventie")].setChecked(True)
@@ -230,8 +253,10 @@ def test_start_screen_button_after_a_query_and_filters_opens_from_a_clean_state(
     type_query(qtbot, window, "stalking")
     window.facets.boxes[("type", "kennis")].setChecked(True)
     window.start_page.filterRequested.emit("profiel", "complexe-scheiding")
-    qtbot.waitUntil(lambda: window.last_response.query == "" and window.filters() == {"profiel": ["complexe-scheiding"]},
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.last_response.query == "" and window.filters() == {"profiel": ["complexe-scheiding"]},
+        timeout=TIMEOUT,
+    )
     assert window.search_field.text() == ""
     window.start_page.cardRequested.emit("leo-en-nora")
     assert window.current_card.id == "leo-en-nora" and window.filters() == {}
@@ -244,13 +269,20 @@ def test_esc_clears_the_query_and_the_counts_are_the_whole_collections_again(qtb
     assert shown_count(window, "type", "kennis") != f"({whole['type']['kennis']})"
     qtbot.keyClick(window.search_field, Qt.Key_Escape)
     assert window.search_field.text() == ""
-    qtbot.waitUntil(lambda: all(shown_count(window, f, v) == f"({n})" for f, values in whole.items()
-                                for v, n in values.items() if (f, v) in window.facets.count_labels),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: all(
+            shown_count(window, f, v) == f"({n})"
+            for f, values in whole.items()
+            for v, n in values.items()
+            if (f, v) in window.facets.count_labels
+        ),
+        timeout=TIMEOUT,
+    )
     assert window.middle.currentWidget() is window.start_page
     # values greyed for the old query (no cards) are no longer greyed
-    greyed = [key for key, label in window.facets.count_labels.items()
-              if label.foregroundRole() == QPalette.PlaceholderText]
+    greyed = [
+        key for key, label in window.facets.count_labels.items() if label.foregroundRole() == QPalette.PlaceholderText
+    ]
     assert greyed == [(f, v) for (f, v) in window.facets.count_labels if not whole.get(f, {}).get(v)]
 
 
@@ -274,6 +306,7 @@ def test_chips_and_badges_name_their_facet(qtbot, window):
 
 
 # --- keyboard -------------------------------------------------------------------------------------------
+
 
 def test_typing_and_enter_opens_the_first_card_on_the_very_first_search(qtbot, window):
     window.search_field.setFocus()
@@ -364,6 +397,7 @@ def test_zoom_keeps_the_reading_position_and_back_returns_to_where_you_were(qtbo
 
 # --- before the index is there, and when it cannot be built ----------------------------------------------
 
+
 def test_menus_before_the_index_is_loaded_are_disabled_and_never_raise(qtbot, tmp_path):
     win = MainWindow(None, None, tmp_path / "gebruiker", staged=True)
     qtbot.addWidget(win)
@@ -418,6 +452,7 @@ def test_progress_of_a_rebuild_is_shown_in_the_window(qtbot, tmp_path):
 
 # --- small things people look for ---------------------------------------------------------------------
 
+
 def test_the_comparison_can_be_emptied(qtbot, window):
     for card_id in ("oranje-huis-aanpak", "kinderen-uit-de-knel"):
         window.open_card(card_id)
@@ -439,8 +474,11 @@ def test_bookmarks_can_be_opened_and_removed(qtbot, window):
     manage = [a for a in window.bookmarks_menu.actions() if a.text().startswith("Bladwijzers beheren")]
     manage[0].trigger()
     dialog = window.bookmarks_dialog
-    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == \
-        ["Stalking", "Veilig Thuis", "Oranje Huis-aanpak"]
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "Stalking",
+        "Veilig Thuis",
+        "Oranje Huis-aanpak",
+    ]
     dialog.list.setCurrentRow(0)
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
         qtbot.mouseClick(dialog.open_button, Qt.LeftButton)
@@ -484,6 +522,7 @@ def test_the_window_has_the_app_icon(qtbot, window):
 
 
 # --- Linux desktops -------------------------------------------------------------------------------------
+
 
 def test_missing_x11_libraries_give_a_dutch_message_with_the_apt_line():
     from navigator.ui.platform_check import startup_problem

@@ -1,5 +1,6 @@
 """Print and PDF as a reader gets them: page size, type size, page numbers, links, every kind of document, and
 every print button opening the print dialog (issue 13). PDFs are read back with pypdf."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolBar
 
 from navigator.content import read_card
-from navigator.ui import export, printing
 from navigator.sessions import SessionStore
+from navigator.ui import export, printing
 
 TIMEOUT = 5000
 A4 = (595.3, 841.9)  # points
@@ -87,6 +88,7 @@ def assert_reading_size(path, landscape=False):
 
 # --- documents ---------------------------------------------------------------------------------------
 
+
 def test_long_card_flows_over_pages_at_reading_size(qtbot, real_engine, tmp_path):
     terror = card(real_engine, "intieme-terreur")
     pdf = export.write_pdf(tmp_path / "kaart.pdf", export.card_job(terror, real_engine))
@@ -127,8 +129,9 @@ def test_headings_are_never_left_alone_at_a_page_foot(qapp):
     writer = QPdfWriter(os.devnull)
     moved = 0
     for filler in range(30, 52):  # moves the headings down the page a line at a time
-        html = "".join(f"<p>Regel {n} met wat tekst.</p>" for n in range(filler)) + \
-            "".join(f"<h2>Kop {n}</h2><p>{'Tekst onder de kop. ' * 30}</p>" for n in range(6))
+        html = "".join(f"<p>Regel {n} met wat tekst.</p>" for n in range(filler)) + "".join(
+            f"<h2>Kop {n}</h2><p>{'Tekst onder de kop. ' * 30}</p>" for n in range(6)
+        )
         doc = printing.build_document(printing.PrintJob("Proef", html), writer)
         assert headings_alone_at_a_page_foot(doc) == [], filler
         moved += sum(1 for block in _blocks(doc) if block.blockFormat().pageBreakPolicy())
@@ -176,11 +179,15 @@ def test_scenario_with_notes_and_handout_without(qtbot, mini_engine, tmp_path):
     leo = card(mini_engine, "leo-en-nora")
     notes = SessionStore(tmp_path / "gebruiker", "leo-en-nora").new()
     notes.set_note(2, "Politie en wijkteam willen een gezamenlijk plan")
-    with_notes = " ".join(assert_reading_size(export.write_pdf(tmp_path / "s.pdf",
-                                                                export.scenario_job(leo, mini_engine, notes))))
+    with_notes = " ".join(
+        assert_reading_size(export.write_pdf(tmp_path / "s.pdf", export.scenario_job(leo, mini_engine, notes)))
+    )
     assert "Politie en wijkteam willen een gezamenlijk plan" in with_notes and "Notities" in with_notes
-    handout = " ".join(assert_reading_size(export.write_pdf(
-        tmp_path / "h.pdf", export.scenario_job(leo, mini_engine, notes, handout=True))))
+    handout = " ".join(
+        assert_reading_size(
+            export.write_pdf(tmp_path / "h.pdf", export.scenario_job(leo, mini_engine, notes, handout=True))
+        )
+    )
     assert "Is het veilig genoeg?" in handout
     assert "Politie en wijkteam" not in handout and "Notities" not in handout
 
@@ -189,14 +196,20 @@ def test_cli_export_is_the_app_pdf(mini_pack, tmp_path):
     env = dict(os.environ, NAVIGATOR_CONTENT=str(mini_pack), QT_QPA_PLATFORM="offscreen")
     for card_id, extra in (("intieme-terreur", []), ("leo-en-nora", ["--hand-out"])):
         out = tmp_path / f"{card_id}.pdf"
-        result = subprocess.run([sys.executable, "-m", "navigator", "export", card_id, "--out", str(out)] + extra,
-                                capture_output=True, text=True, env=env, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "navigator", "export", card_id, "--out", str(out)] + extra,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
         assert_reading_size(out)
     assert "hand-out" in page_texts(tmp_path / "leo-en-nora.pdf")[0]
 
 
 # --- the print dialog from every place that offers it -------------------------------------------------
+
 
 def open_print_dialog(qtbot, trigger) -> QPrintDialog:
     before = set(QApplication.topLevelWidgets())
@@ -274,6 +287,7 @@ def test_scenario_prints_with_notes_or_as_handout(qtbot, main_window, tmp_path):
 
 # --- save dialogs, translations, citation -------------------------------------------------------------
 
+
 def test_save_dialog_starts_in_documents_and_remembers_the_folder(qtbot, main_window, tmp_path, user_folder):
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
     expected = Path(documents) if Path(documents).is_dir() else Path.home()
@@ -312,4 +326,4 @@ def test_copy_citation_in_apa_style(qtbot, main_window):
     assert text.startswith(f"Kennisnavigator. ({_dutch_date(main_window.current_card.fields['gecontroleerd'])}). ")
     assert "Oranje Huis-aanpak [Kaart (interventie), Kennisnavigator versie" in text
     assert "Gebaseerd op:\n" in text and "Movisie. (z.d.). Kenniskaart (ex-)partnergeweld" in text
-    assert "italic;\">Oranje Huis-aanpak</span>" in QApplication.clipboard().mimeData().html()
+    assert 'italic;">Oranje Huis-aanpak</span>' in QApplication.clipboard().mimeData().html()

@@ -1,4 +1,5 @@
 """The shipped corpus: valid, cited, complete across facets, original, and findable."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,7 +26,7 @@ def test_corpus_validates_without_problems(corpus):
 def test_corpus_is_complete(corpus):
     cards = corpus.cards.values()
     assert len(corpus.cards) >= 150
-    by_type = {}
+    by_type: dict[str, int] = {}
     for card in cards:
         by_type[card.type] = by_type.get(card.type, 0) + 1
     assert by_type.get("interventie", 0) + by_type.get("instrument", 0) + by_type.get("maatregel", 0) >= 60
@@ -42,10 +43,19 @@ def test_every_card_cites_a_source_with_a_place(corpus):
 
 def test_every_facet_value_is_used(corpus):
     # Recognition levels are the databanks' whole ladder, also the rungs no card stands on (yet).
-    used = {(facet, value) for card in corpus.cards.values() for facet in (*LIST_FACETS, "type")
-            for value in card.facets.get(facet, [])}
-    unused = [(f.key, v.key) for f in corpus.taxonomy.facets if f.key != "erkenning" for v in f.values
-              if (f.key, v.key) not in used]
+    used = {
+        (facet, value)
+        for card in corpus.cards.values()
+        for facet in (*LIST_FACETS, "type")
+        for value in card.facets.get(facet, [])
+    }
+    unused = [
+        (f.key, v.key)
+        for f in corpus.taxonomy.facets
+        if f.key != "erkenning"
+        for v in f.values
+        if (f.key, v.key) not in used
+    ]
     assert unused == []
 
 
@@ -69,17 +79,22 @@ def _text(card) -> str:
     return json.dumps(card.fields, ensure_ascii=False, default=str) + card.body
 
 
-@pytest.mark.parametrize("card_id, facts", [
-    ("veilig-thuis", ["0800-2000"]),
-    ("tijdelijk-huisverbod", [r"(10|[Tt]ien) dagen", "28 dagen"]),
-    ("ondertoezichtstelling", ["kinderrechter", "voorlopige"]),
-    ("uithuisplaatsing", ["kinderrechter"]),
-    ("beroepsgeheim-en-meldrecht", ["meldrecht", "Veilig Thuis"]),
-    ("relatiebemiddeling", ["Veilig Thuis"]),
-    ("risicotaxatie", ["RiHG|RIHG", "SASH"]),
-    ("stalking", ["kaart:aangifte", "kaart:contactverbod", "kaart:gedragsaanwijzing", "kaart:aware",
-                  "kaart:veilig-thuis"]),
-])
+@pytest.mark.parametrize(
+    "card_id, facts",
+    [
+        ("veilig-thuis", ["0800-2000"]),
+        ("tijdelijk-huisverbod", [r"(10|[Tt]ien) dagen", "28 dagen"]),
+        ("ondertoezichtstelling", ["kinderrechter", "voorlopige"]),
+        ("uithuisplaatsing", ["kinderrechter"]),
+        ("beroepsgeheim-en-meldrecht", ["meldrecht", "Veilig Thuis"]),
+        ("relatiebemiddeling", ["Veilig Thuis"]),
+        ("risicotaxatie", ["RiHG|RIHG", "SASH"]),
+        (
+            "stalking",
+            ["kaart:aangifte", "kaart:contactverbod", "kaart:gedragsaanwijzing", "kaart:aware", "kaart:veilig-thuis"],
+        ),
+    ],
+)
 def test_a_caseworker_finds_the_facts_on_the_card(corpus, card_id, facts):
     assert card_id in corpus.cards
     text = _text(corpus.cards[card_id])
@@ -97,10 +112,24 @@ def test_no_card_names_a_source_by_its_file_number(corpus):
 
 
 def test_measures_and_organisations_the_professional_needs(corpus):
-    for card_id in ("tijdelijk-huisverbod", "contactverbod", "aanhouding", "uithuisplaatsing", "ondertoezichtstelling",
-                    "aware-alarm", "opvang", "veilig-thuis", "politie", "zorg-en-veiligheidshuis",
-                    "raad-voor-de-kinderbescherming", "gecertificeerde-instelling", "lokaal-team", "vrouwenopvang",
-                    "openbaar-ministerie", "leo-en-nora"):
+    for card_id in (
+        "tijdelijk-huisverbod",
+        "contactverbod",
+        "aanhouding",
+        "uithuisplaatsing",
+        "ondertoezichtstelling",
+        "aware-alarm",
+        "opvang",
+        "veilig-thuis",
+        "politie",
+        "zorg-en-veiligheidshuis",
+        "raad-voor-de-kinderbescherming",
+        "gecertificeerde-instelling",
+        "lokaal-team",
+        "vrouwenopvang",
+        "openbaar-ministerie",
+        "leo-en-nora",
+    ):
         assert card_id in corpus.cards, card_id
     assert "aware" in corpus.cards["aware-alarm"].see_also
 
@@ -119,8 +148,13 @@ def test_filters_on_the_real_corpus_add_up(real_engine):
 
 @pytest.mark.skipif(not (SHARED / "tools" / "originality.py").exists(), reason="../shared is not beside the checkout")
 def test_content_is_written_in_our_own_words():
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "originality.py"), "--strict", "content"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "originality.py"), "--strict", "content"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 

@@ -1,4 +1,5 @@
 """Search as professionals ask: word forms, English terms, precise synonyms, overview first, honest weak answers."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,19 @@ def test_verb_forms_in_a_question_find_the_card(real_engine):
     assert "veilig-thuis" in [hit.id for hit in response.hits[:3]]
 
 
-@pytest.mark.parametrize("query", ["restraining order", "signs of safety", "safety plan", "honour based violence",
-                                   "risk assessment", "coercive control", "child protection", "abuse"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "restraining order",
+        "signs of safety",
+        "safety plan",
+        "honour based violence",
+        "risk assessment",
+        "coercive control",
+        "child protection",
+        "abuse",
+    ],
+)
 def test_recognised_english_terms_get_no_nonsense_correction(real_engine, query):
     response = real_engine.search(query)
     assert response.suggestion is None
@@ -95,10 +107,11 @@ def _running_text_word(engine) -> str:
     for word in sorted(engine.vocabulary):
         if len(word) >= 7 and word.isalpha() and engine._forms.get(word) is None:
             term = stem(word)
-            if engine._field_postings("body", term) and not any(engine._field_postings(f, term)
-                                                                for f in STRONG_FIELDS):
-                if not engine._compounds_for(word) and (word,) not in engine._phrases:
-                    return word
+            only_in_body = engine._field_postings("body", term) and not any(
+                engine._field_postings(f, term) for f in STRONG_FIELDS
+            )
+            if only_in_body and not engine._compounds_for(word) and (word,) not in engine._phrases:
+                return word
     raise AssertionError("no word that stands only in running text")
 
 
@@ -114,10 +127,22 @@ def test_a_question_the_corpus_does_not_answer_is_weak(real_engine):
 def test_cli_marks_a_weak_answer(tmp_path, real_engine):
     word = _running_text_word(real_engine)
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    run = subprocess.run([sys.executable, "-m", "navigator", "search", word, "--json"], cwd=ROOT,
-                         capture_output=True, text=True, env=env, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", word, "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["weak"] is True
-    run = subprocess.run([sys.executable, "-m", "navigator", "search", word], cwd=ROOT,
-                         capture_output=True, text=True, env=env, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "navigator", "search", word],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert f"Geen kaart gaat over “{word}”." in run.stdout

@@ -1,4 +1,5 @@
 """Training sessions stored per scenario: plain Python, no Qt."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +28,7 @@ def test_a_new_session_starts_empty_and_earlier_ones_stay(tmp_path):
     listed = store_on(tmp_path).sessions()
     assert [s.group for s in listed] == ["Ochtendgroep", "Wijkteam Noord"]  # newest first
     again = store_on(tmp_path).get(first.id)
+    assert again is not None
     assert again.get(1) == "Veel discussie over veiligheid" and again.revealed_at(1) == 2 and again.position == 1
     assert again.label() == "05-03-2026 · Wijkteam Noord"
 
@@ -83,11 +85,20 @@ def test_sessions_file_is_written_atomically_and_holds_no_client_fields(tmp_path
 def test_malformed_entries_are_skipped(tmp_path):
     path = tmp_path / "sessies" / "leo-en-nora.json"
     path.parent.mkdir()
-    path.write_text(json.dumps({"sessies": [{"geen": "id"}, 5, {"id": "a", "datum": "2026-01-01", "stap": -3,
-                                                                 "getoond": {"1": "x"}, "notities": {"1": 7}}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "sessies": [
+                    {"geen": "id"},
+                    5,
+                    {"id": "a", "datum": "2026-01-01", "stap": -3, "getoond": {"1": "x"}, "notities": {"1": 7}},
+                ]
+            }
+        )
+    )
     (only,) = store_on(tmp_path).sessions()
     assert only.position == 0 and only.revealed == {} and only.notes == {}
-    assert Session.from_json("onzin") is None
+    assert Session.from_json("onzin") is None  # type: ignore[arg-type]  # what a damaged file may hold
 
 
 def test_room_settings_keep_size_and_contrast(tmp_path):

@@ -1,5 +1,6 @@
 """Trainer mode in a room: nothing clipped, the revealed voice in view, zoom, side panel, black screen, clicker
 keys, high contrast, the presenter view on two screens, sessions, and starting straight in from the command line."""
+
 from __future__ import annotations
 
 import os
@@ -40,6 +41,7 @@ def open_window(qtbot, engine, folder, trainer=True, size=(1366, 768), card_id="
 
 
 # --- clipping ------------------------------------------------------------------------------------------
+
 
 def _label_text_height(label: QLabel, width: int) -> int:
     """Height the label's text needs at `width`, measured independently of the label (as QLabel lays it out)."""
@@ -134,6 +136,7 @@ def test_each_wrap_button_height_fits_its_text_at_its_width(qtbot):
 
 # --- the room's screen ---------------------------------------------------------------------------------
 
+
 def test_reveal_scrolls_the_new_voice_into_view(qtbot, real_engine, user_folder):
     window = open_window(qtbot, real_engine, user_folder, size=(1000, 520))
     window.set_text_size(30)
@@ -149,7 +152,8 @@ def test_reveal_scrolls_the_new_voice_into_view(qtbot, real_engine, user_folder)
             top_left = newest.mapTo(view.viewport(), QPoint(0, 0))
             shown = QRect(top_left, newest.size())
             return view.viewport().rect().contains(shown) or (
-                newest.height() > view.viewport().height() and shown.top() <= 10)
+                newest.height() > view.viewport().height() and shown.top() <= 10
+            )
 
         qtbot.waitUntil(in_view, timeout=TIMEOUT)
     assert view.verticalScrollBar().value() > 0  # it had to scroll: the test is not trivially true
@@ -242,6 +246,7 @@ def test_high_contrast_look(qtbot, mini_engine, user_folder):
 
 # --- presenter view ------------------------------------------------------------------------------------
 
+
 def test_presenter_view_on_two_screens(qtbot, mini_engine, user_folder):
     window = ScenarioWindow(scenario_card(mini_engine), mini_engine, user_folder, trainer=True)
     qtbot.addWidget(window)
@@ -319,6 +324,7 @@ def test_clock_text():
 
 # --- sessions ------------------------------------------------------------------------------------------
 
+
 def test_revealed_voices_and_position_survive_within_a_session(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
     qtbot.keyClick(window, Qt.Key_Space)
@@ -333,8 +339,9 @@ def test_revealed_voices_and_position_survive_within_a_session(qtbot, mini_engin
     assert again.revealed == 1
 
 
-def test_new_session_starts_empty_and_earlier_ones_are_listed_exported_and_removed(qtbot, mini_engine,
-                                                                                   user_folder, tmp_path):
+def test_new_session_starts_empty_and_earlier_ones_are_listed_exported_and_removed(
+    qtbot, mini_engine, user_folder, tmp_path
+):
     from pypdf import PdfReader
 
     from navigator.ui.sessionsdialog import NewSessionDialog, SessionsDialog
@@ -357,8 +364,9 @@ def test_new_session_starts_empty_and_earlier_ones_are_listed_exported_and_remov
     assert listing.list.count() == 2 and "Groep B" in listing.list.item(0).text()
     listing.select(first.id)
     exported = {}
-    listing.exportMarkdownRequested.connect(lambda sid: exported.update(md=window.export_markdown(
-        tmp_path / "a.md", window.sessions.get(sid))))
+    listing.exportMarkdownRequested.connect(
+        lambda sid: exported.update(md=window.export_markdown(tmp_path / "a.md", window.sessions.get(sid)))
+    )
     listing.markdown_button.click()
     markdown = exported["md"].read_text(encoding="utf-8")
     assert "Groep A koos voor een huisverbod" in markdown and "Sessie:" in markdown
@@ -382,13 +390,17 @@ def test_removing_the_open_session_continues_in_an_empty_one(qtbot, mini_engine,
 
 # --- starting straight in ------------------------------------------------------------------------------
 
+
 def test_command_line_parses_open_and_trainer(monkeypatch):
     from navigator import cli
     from navigator.ui import app
 
     seen = {}
-    monkeypatch.setattr(app, "run", lambda packs, open_id=None, trainer=False: seen.update(
-        packs=packs, open_id=open_id, trainer=trainer) or 0)
+    monkeypatch.setattr(
+        app,
+        "run",
+        lambda packs, open_id=None, trainer=False: seen.update(packs=packs, open_id=open_id, trainer=trainer) or 0,
+    )
     assert cli.main(["app", "--open", "leo-en-nora", "--trainer"]) == 0
     assert seen == {"packs": [], "open_id": "leo-en-nora", "trainer": True}
     assert cli.main(["app", "--trainer"]) == 2  # a trainer needs a scenario
@@ -434,7 +446,13 @@ STARTER = textwrap.dedent("""
 
 def test_command_line_start_opens_the_scenario_full_screen(mini_pack, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NAVIGATOR_CONTENT=str(mini_pack))
-    result = subprocess.run([sys.executable, "-c", STARTER], capture_output=True, text=True, env=env, timeout=180,
-                            cwd=Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", STARTER],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert result.returncode == 0, result.stderr
     assert "VENSTER Leo en Nora — trainermodus True" in result.stdout, result.stderr

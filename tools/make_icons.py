@@ -3,6 +3,7 @@ Linux desktop files) and a Windows .ico holding the same sizes (PNG inside ICO, 
 
     .venv/bin/python tools/make_icons.py
 """
+
 from __future__ import annotations
 
 import os

@@ -1,7 +1,8 @@
 """Screenshots of the real app with the real content, for the README and docs (offscreen, no display needed).
 
-    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+.venv/bin/python tools/screenshots.py [--out docs/screenshots]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,7 +60,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
+    app = make_application()  # noqa: F841  (kept alive while the windows are drawn)
     tmp = Path(tempfile.mkdtemp())
     engine, info = open_engine([ROOT / "content"], [ROOT / "index"], tmp / "index")
     window = MainWindow(engine, info, tmp / "gebruiker")

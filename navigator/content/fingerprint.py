@@ -1,5 +1,6 @@
 """The content's fingerprint, checked against the index at every start. Kept apart from the loader so that
 check needs neither PyYAML nor the validation code."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,8 @@ def content_hash(pack_dirs: list[Path], extra: str = "") -> str:
         if not pack_dir.is_dir():
             continue
         root = str(pack_dir)
-        relative = []
-        for folder, dirs, files in os.walk(root, followlinks=True):
+        relative: list[str] = []
+        for folder, _dirs, files in os.walk(root, followlinks=True):
             prefix = os.path.relpath(folder, root)
             prefix = "" if prefix == os.curdir else prefix + os.sep
             relative.extend(prefix + name for name in files)

@@ -1,47 +1,23 @@
 """The content model: cards, facets, sources and the problems found while loading them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-CARD_TYPES = ("kennis", "interventie", "instrument", "maatregel", "frustratie", "organisatie", "scenario")
+from .schema import FIELDS, TYPES, Kind, keys_of
+
+# Derived from the one declaration of the card schema (schema.py), under the names the other modules use.
+CARD_TYPES = tuple(TYPES)
 
 # Facet keys in the order the app shows them. `type` and `erkenning` are single-valued in a card;
 # the others are lists.
 FACET_KEYS = ("type", "profiel", "fase", "doelgroep", "geweldstype", "domein", "erkenning")
-LIST_FACETS = ("profiel", "fase", "doelgroep", "geweldstype", "domein")
+LIST_FACETS = keys_of(Kind.FACETS)
 
-COMMON_REQUIRED = ("id", "type", "titel", "samenvatting", "bronnen", "gecontroleerd")
-# `vragen`: questions a professional or client would ask that the card answers; searched with their own weight.
-COMMON_OPTIONAL = LIST_FACETS + ("let_op", "zie_ook", "vervangt", "tekst", "vragen")
-
-# Per type: (required extra keys, optional extra keys).
-TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "kennis": ((), ()),
-    "interventie": (("doel", "voor_wie", "uitvoering", "erkenning"),
-                    ("erkenning_toelichting", "erkenning_bron", "url", "contra_indicaties")),
-    "instrument": (("doel",), ("voor_wie", "uitvoering", "url", "erkenning", "erkenning_toelichting",
-                               "erkenning_bron", "contra_indicaties")),
-    "maatregel": (("kader", "wie"), ("url", "contra_indicaties")),
-    "organisatie": (("rol", "wanneer"), ("url",)),
-    "frustratie": (("nummer", "tips"), ()),
-    "scenario": (("stappen",), ("personen", "samengestelde_casus", "toelichting", "reflectie")),
-}
-
-KADER_VALUES = ("strafrecht", "bestuursrecht", "civiel-recht", "jeugdbescherming")
 
 # Labels for the structured fields, in the order a card view shows them.
-FIELD_LABELS = {
-    "doel": "Doel",
-    "voor_wie": "Voor wie",
-    "uitvoering": "Uitvoering",
-    "erkenning_toelichting": "Over de erkenning",
-    "kader": "Juridisch kader",
-    "wie": "Wie",
-    "rol": "Rol",
-    "wanneer": "Wanneer inschakelen",
-    "contra_indicaties": "Contra-indicaties",
-    "tips": "Tips",
-}
+FIELD_LABELS = {key: f.label for key, f in FIELDS.items() if f.shown}
 
 
 @dataclass(frozen=True)
@@ -115,7 +91,7 @@ class Card:
     title: str
     summary: str
     facets: dict[str, list[str]]
-    fields: dict[str, object]
+    fields: dict[str, Any]  # the other keys of the card, as written (checked by the loader)
     body: str
     path: str
     pack: str
@@ -124,15 +100,16 @@ class Card:
 
     @property
     def cautions(self) -> list[str]:
-        return list(self.fields.get("let_op") or [])
+        return [str(item) for item in self.fields.get("let_op") or []]
 
     @property
     def see_also(self) -> list[str]:
-        return list(self.fields.get("zie_ook") or [])
+        return [str(item) for item in self.fields.get("zie_ook") or []]
 
     @property
-    def sources(self) -> list[dict]:
-        return list(self.fields.get("bronnen") or [])
+    def sources(self) -> list[dict[str, Any]]:
+        """The card's citations: {"bron": source id, "plek": where in it}."""
+        return [dict(ref) for ref in self.fields.get("bronnen") or []]
 
 
 @dataclass(frozen=True)

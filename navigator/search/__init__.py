@@ -1,17 +1,21 @@
 """Search layer: Dutch analysis, index and facets, behind a small interface. Pure Python; never imports Qt.
 
-    engine, info = open_engine(pack_dirs)
-    response = engine.search("coercive control", {"type": ["kennis"]}, limit=20)
+engine, info = open_engine(pack_dirs, read_only_dirs, rebuild_dir)
+response = engine.search("coercive control", {"type": ["kennis"]}, limit=20)   # SearchResponse, Hit
+record = engine.card_by_id("veilig-thuis")     # CardRecord, following `vervangt`
+card = engine.load_card("veilig-thuis")        # the full Card, read from its file
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import content_hash
+from ..content import Corpus, content_hash
 from .analysis import ANALYSIS_VERSION
-from .engine import Hit, SearchEngine, SearchResponse, make_snippet
-from .index import IndexError_, build_index, manifest_matches, open_index
+from .engine import SearchEngine, make_snippet
+from .index import IndexError_, Progress, build_index, manifest_matches, open_index
+from .records import CardRecord, Hit, SearchResponse
 
 
 @dataclass
@@ -28,7 +32,7 @@ def current_hash(pack_dirs: list[Path]) -> str:
     return content_hash(pack_dirs, extra=ANALYSIS_VERSION)
 
 
-def build(pack_dirs: list[Path], out_dir: Path, progress=None):
+def build(pack_dirs: list[Path], out_dir: Path, progress: Progress | None = None) -> Corpus:
     """Load and validate the packs and build a fresh index into `out_dir`. Returns the corpus."""
     from ..content import load_corpus
 
@@ -37,8 +41,9 @@ def build(pack_dirs: list[Path], out_dir: Path, progress=None):
     return corpus
 
 
-def open_existing(pack_dirs: list[Path], candidates: list[Path],
-                  reasons: list[str] | None = None) -> tuple[SearchEngine, OpenInfo] | None:
+def open_existing(
+    pack_dirs: list[Path], candidates: list[Path], reasons: list[str] | None = None
+) -> tuple[SearchEngine, OpenInfo] | None:
     """The first index among `candidates` that matches the content and opens; None if there is none."""
     wanted = current_hash(pack_dirs)
     for candidate in candidates:
@@ -57,8 +62,9 @@ def open_existing(pack_dirs: list[Path], candidates: list[Path],
     return None
 
 
-def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: Path,
-                progress=None) -> tuple[SearchEngine, OpenInfo]:
+def open_engine(
+    pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: Path, progress: Progress | None = None
+) -> tuple[SearchEngine, OpenInfo]:
     """Open the first index that matches the content; otherwise rebuild into `rebuild_dir` and open that.
 
     `read_only_dirs` are tried in order (the shipped index, then the user's cache) and never written.
@@ -73,5 +79,16 @@ def open_engine(pack_dirs: list[Path], read_only_dirs: list[Path], rebuild_dir: 
     return engine, OpenInfo(rebuild_dir, rebuilt=True, reason="; ".join(reasons), problems=engine.problems)
 
 
-__all__ = ["Hit", "IndexError_", "OpenInfo", "SearchEngine", "SearchResponse", "build", "current_hash",
-           "make_snippet", "open_engine", "open_existing"]
+__all__ = [
+    "CardRecord",
+    "Hit",
+    "IndexError_",
+    "OpenInfo",
+    "SearchEngine",
+    "SearchResponse",
+    "build",
+    "current_hash",
+    "make_snippet",
+    "open_engine",
+    "open_existing",
+]

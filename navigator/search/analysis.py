@@ -5,10 +5,12 @@ kind/kinderen, interventie/interventies), and the newer Snowball 'dutch' strips 
 becomes `wel` and `gezin` becomes `zin`. We keep classic Snowball and repair its known gaps; the word pairs in
 tests/data/dutch_pairs.tsv (taken from the real cards) measure the result, see benchmarks/stemmers.py.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from whoosh.lang.snowball.dutch import DutchStemmer
 
@@ -16,23 +18,35 @@ ANALYSIS_VERSION = "nl-8"  # bump when analysis changes: the index manifest reco
 
 _WORD = re.compile(r"[0-9a-z]+")
 _HYPHENATED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")
-_classic = DutchStemmer().stem
+_classic: Callable[[str], str] = DutchStemmer().stem
 
 # Short function words that carry no meaning in a search ("wie heeft de regie" is about regie).
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 aan al alle alles als ben bij dan dat de der des deze die dit doch doen door dus een eens en er ge geen
 had heb hebben heeft hem het hier hij hoe hun ik in is je jij jou jouw kan kun kunnen maar me meer men met mij
 mijn na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch toen tot u uit uw van veel voor
 want waren was wat we wel werd wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder zou
 tussen tijdens via sinds vanaf rond per weer echt ooit even steeds erg heel
-""".split())
+""".split()
+)
 
 # Irregular plurals that Snowball cannot reach by suffix rules.
 _IRREGULAR = {
-    "kinderen": "kind", "kinderens": "kind", "steden": "stad", "schepen": "schip", "eieren": "ei",
-    "liederen": "lied", "volkeren": "volk", "bladeren": "blad", "gelegenheden": "gelegenheid",
-    "mogelijkheden": "mogelijkheid", "moeilijkheden": "moeilijkheid", "bevoegdheden": "bevoegdheid",
-    "verantwoordelijkheden": "verantwoordelijkheid", "omstandigheden": "omstandigheid",
+    "kinderen": "kind",
+    "kinderens": "kind",
+    "steden": "stad",
+    "schepen": "schip",
+    "eieren": "ei",
+    "liederen": "lied",
+    "volkeren": "volk",
+    "bladeren": "blad",
+    "gelegenheden": "gelegenheid",
+    "mogelijkheden": "mogelijkheid",
+    "moeilijkheden": "moeilijkheid",
+    "bevoegdheden": "bevoegdheid",
+    "verantwoordelijkheden": "verantwoordelijkheid",
+    "omstandigheden": "omstandigheid",
 }
 _DOUBLE = re.compile(r"([bdfgklmnprstz])\1$")
 
@@ -110,7 +124,7 @@ def phrase_words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Folded words without stopwords (and without the stray 's' of "risico's")."""
-    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()]
+    return [w for w in words(text) if (w not in STOPWORDS and len(w) > 1) or w.isdigit()]
 
 
 class CompoundSplitter:

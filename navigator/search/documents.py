@@ -1,9 +1,15 @@
 """What of a card is searched and shown in result lists: the flattened record stored next to the index."""
+
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..content import FACET_KEYS, Card, Corpus
+from ..content.schema import FIELDS
+
+# The structured fields whose text is searched with the card's running text (the schema says which).
+SEARCHED_FIELDS = tuple(key for key, f in FIELDS.items() if f.searched)
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(^|\s)[#>*\-|]+\s|[*_`|]+")
@@ -18,7 +24,7 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _texts(value) -> list[str]:
+def _texts(value: object) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -28,19 +34,20 @@ def _texts(value) -> list[str]:
     if isinstance(value, list):
         return [t for item in value for t in _texts(item)]
     if isinstance(value, dict):
-        return [t for k, v in value.items() if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron")
-                for t in _texts(v)]
+        return [
+            t
+            for k, v in value.items()
+            if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron")
+            for t in _texts(v)
+        ]
     return []
 
 
-def card_record(card: Card, corpus: Corpus) -> dict:
+def card_record(card: Card, corpus: Corpus) -> dict[str, Any]:
     """The searchable and displayable summary of a card. The full card stays in the content files."""
     taxonomy = corpus.taxonomy
     keywords = [taxonomy.label(facet, value) for facet in FACET_KEYS for value in card.facets.get(facet, [])]
-    structured = []
-    for key in ("doel", "voor_wie", "uitvoering", "erkenning_toelichting", "wie", "rol", "wanneer",
-                "contra_indicaties", "let_op", "tips", "toelichting", "personen", "stappen", "reflectie"):
-        structured.extend(_texts(card.fields.get(key)))
+    structured = [text for key in SEARCHED_FIELDS for text in _texts(card.fields.get(key))]
     body = "\n".join(structured + [plain_text(card.body)])
     return {
         "id": card.id,

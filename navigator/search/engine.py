@@ -1,7 +1,9 @@
 """Search over the index: Dutch query analysis, synonyms, typo tolerance, facets with counts, snippets.
 
-The rest of the app sees only `SearchEngine.search()` and the plain data classes below; Whoosh stays here.
+The rest of the app sees `SearchEngine.search()`, `card_by_id()`, `load_card()` and the typed records of
+records.py; Whoosh stays here.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,66 +14,30 @@ import operator
 import re
 import threading
 from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice, repeat
+from dataclasses import dataclass
 from functools import lru_cache, reduce
-from dataclasses import dataclass, field
+from itertools import islice, repeat
+from pathlib import Path
+from typing import Any
 
-
-from ..content import Facet, FacetValue, Synonym, Taxonomy
+from ..content import Card, Facet, FacetValue, Synonym, Taxonomy
 from .analysis import STOPWORDS, CompoundSplitter, fold, phrase_words, remember_stems, stem, words
+from .records import CardRecord, Hit, SearchResponse
 
 FIELD_BOOSTS = {"title": 6.0, "questions": 4.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
 # A card that has the asked words only in its running text mentions the topic; it is not about it.
 STRONG_FIELDS = ("title", "questions", "summary", "keywords")
 TITLE_MATCH_BONUS = 0.5  # how much a title fully explained by the question may add (see _rank)
 TITLE_RERANK_DEPTH = 30
-TYPE_ORDER = {t: i for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument",
-                                          "maatregel", "organisatie"))}
+TYPE_ORDER = {
+    t: i
+    for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument", "maatregel", "organisatie"))
+}
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
 MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused
 MAX_UNITS = 12
-
-
-@dataclass
-class Hit:
-    id: str
-    type: str
-    title: str
-    summary: str
-    score: float
-    snippet: str
-    facets: dict[str, list[str]]
-
-
-@dataclass
-class SearchResponse:
-    query: str
-    total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]]
-    suggestion: str | None = None  # "bedoelde je …" when words were not found and a correction was
-    relaxed: bool = False  # no card had every word; these cards have most of them
-    unknown_filters: list[str] = field(default_factory=list)
-    unknown_words: list[str] = field(default_factory=list)
-    # Even the best card answers loosely (a minority of the words, or only in running text): the app says
-    # "Geen kaart gaat over …" and shows these as related, not as answers.
-    weak: bool = False
-
-    def to_json(self) -> dict:
-        out = {"query": self.query, "total": self.total,
-               "results": [{"id": h.id, "type": h.type, "title": h.title, "score": round(h.score, 4),
-                            "snippet": h.snippet} for h in self.hits],
-               "facets": self.facets}
-        if self.suggestion:
-            out["suggestion"] = self.suggestion
-        if self.relaxed:
-            out["relaxed"] = True
-        if self.weak:
-            out["weak"] = True
-        if self.unknown_filters:
-            out["messages"] = [f"onbekend filter genegeerd: {f}" for f in self.unknown_filters]
-        return out
 
 
 # An alternative is a list of slots that must all match (AND); a slot is a set of stems of which any
@@ -91,15 +57,19 @@ class _Unit:
 class SearchEngine:
     """Search over one opened index. Thread-safe: each thread gets its own Whoosh searcher."""
 
-    def __init__(self, ix, payload: dict):
-        self._ix = ix
-        self.manifest: dict = payload.get("manifest", {})
+    def __init__(self, ix: Any, payload: dict[str, Any]):
+        self._ix = ix  # a whoosh FileIndex (Whoosh has no type information)
+        self.manifest: dict[str, Any] = payload.get("manifest", {})
         self.problems: list[str] = payload.get("problems", [])
-        self.sources: dict[str, dict] = payload.get("sources", {})
+        self.sources: dict[str, dict[str, Any]] = payload.get("sources", {})
         taxonomy = taxonomy_from_json(payload["taxonomy"])
         synonyms = [Synonym(s["term"], s["meaning"], tuple(s["variants"])) for s in payload["synonyms"]]
-        self.records: list[dict] = payload["records"]
+        # Raw records: the engine's own working data. Outside the search layer, use card_by_id() and cards().
+        self.records: list[dict[str, Any]] = payload["records"]
         self.by_id = {r["id"]: i for i, r in enumerate(self.records)}
+        # Core card ids that a pack replaced under another id: old id -> new id (links to the old id still work).
+        self.replaced: dict[str, str] = dict(payload.get("replaced", {}))
+        self._card_records: dict[int, CardRecord] = {}
         self.vocabulary: dict[str, int] = payload["vocabulary"]
         self.compounds: dict[str, list[str]] = payload["compounds"]
         self._splitter = CompoundSplitter(set(self.vocabulary))
@@ -150,7 +120,7 @@ class SearchEngine:
         with _cyclic_gc_paused():
             return self._search(text, filters, limit)
 
-    def _search(self, text, filters, limit) -> SearchResponse:
+    def _search(self, text: str | None, filters: dict[str, list[str]] | None, limit: int) -> SearchResponse:
         text = "" if text is None else str(text)
         shown_query = text
         text = text[:MAX_QUERY_CHARS]
@@ -179,12 +149,16 @@ class SearchEngine:
             ranked = self._rank(units, passing, limit)
         else:
             ranked = [(doc, 0.0) for doc in islice((d for d in self._browse_order if d in passing), limit)]
-        weak = bool(ranked) and bool(units) and self._is_weak(ranked[0][0], units, matched_by_unit,
-                                                              len(units) + len(unknown_words))
+        weak = (
+            bool(ranked)
+            and bool(units)
+            and self._is_weak(ranked[0][0], units, matched_by_unit, len(units) + len(unknown_words))
+        )
         highlight = set().union(*(u.stems for u in units)) if units else set()
         hits = [self._hit(doc, score, highlight) for doc, score in ranked]
-        return SearchResponse(shown_query, len(passing), hits, counts, suggestion, relaxed, unknown,
-                              unknown_words, weak)
+        return SearchResponse(
+            shown_query, len(passing), hits, counts, suggestion, relaxed, unknown, unknown_words, weak
+        )
 
     def _match(self, units: list[_Unit]) -> tuple[list[set[int]], set[int], bool]:
         """Per unit the documents it matches; the documents with enough of the units (all of one or two,
@@ -202,15 +176,56 @@ class SearchEngine:
         """Whether even the best card answers the question only loosely: it has a minority of the words asked
         (unknown words count as asked), or has them only in its running text, not in its title, questions,
         summary or keywords."""
-        covered = [unit for unit, docs in zip(units, matched_by_unit) if doc in docs]
+        covered = [unit for unit, docs in zip(units, matched_by_unit, strict=True) if doc in docs]
         if 2 * len(covered) < asked:
             return True
-        return not any(doc in self._field_postings(field, term) for unit in covered
-                       for alternative in unit.alternatives for slot in alternative for term in slot
-                       for field in STRONG_FIELDS)
+        return not any(
+            doc in self._field_postings(field, term)
+            for unit in covered
+            for alternative in unit.alternatives
+            for slot in alternative
+            for term in slot
+            for field in STRONG_FIELDS
+        )
 
-    def record(self, card_id: str) -> dict | None:
-        index = self.by_id.get(card_id)
+    # --- cards by id ---------------------------------------------------------------------------------
+
+    @property
+    def card_count(self) -> int:
+        return len(self.records)
+
+    def resolve_id(self, card_id: str) -> str:
+        """The id a link to `card_id` leads to: the card itself, or the pack's card that replaced it."""
+        return self.replaced.get(card_id, card_id)
+
+    def card_by_id(self, card_id: str) -> CardRecord | None:
+        """The card with this id, following `vervangt`: a link to a replaced core card gives its replacement."""
+        index = self.by_id.get(self.resolve_id(card_id))
+        return self._card_record(index) if index is not None else None
+
+    def cards(self, card_type: str | None = None) -> list[CardRecord]:
+        """Every card (of one type), in index order."""
+        return [self._card_record(i) for i, r in enumerate(self.records) if card_type in (None, r["type"])]
+
+    def load_card(self, card_id: str) -> Card | None:
+        """The full card (fields and text) for display, read again from its file; follows `vervangt`.
+        None when there is no such card or its file no longer reads."""
+        record = self.card_by_id(card_id)
+        if record is None:
+            return None
+        from ..content import read_card  # the loader (and PyYAML) only when a card is shown
+
+        return read_card(Path(record.path), record.pack)
+
+    def _card_record(self, index: int) -> CardRecord:
+        found = self._card_records.get(index)
+        if found is None:
+            found = self._card_records[index] = CardRecord.from_payload(self.records[index])
+        return found
+
+    def record(self, card_id: str) -> dict[str, Any] | None:
+        """The raw record (a dict). Kept for the UI until it moves to card_by_id(); follows `vervangt` too."""
+        index = self.by_id.get(self.resolve_id(card_id))
         return self.records[index] if index is not None else None
 
     def close(self) -> None:
@@ -218,13 +233,15 @@ class SearchEngine:
 
     # --- query analysis ------------------------------------------------------------------------------
 
-    def _phrase_table(self, taxonomy: Taxonomy, synonyms: list[Synonym]) -> dict[tuple[str, ...], list[tuple]]:
+    def _phrase_table(
+        self, taxonomy: Taxonomy, synonyms: list[Synonym]
+    ) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         """Word sequences that mean the same: synonyms and abbreviations, facet labels and their aliases."""
         groups: list[list[str]] = [[s.term, s.meaning, *s.variants] for s in synonyms]
         for facet in taxonomy.facets:
             for value in facet.values:
                 groups.append([value.label, *value.aliases])
-        table: dict[tuple[str, ...], list[tuple]] = {}
+        table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for group in groups:
             forms = [tuple(phrase_words(g)) for g in group]
             forms = [f for f in dict.fromkeys(forms) if f]
@@ -255,7 +272,7 @@ class SearchEngine:
         while i < len(all_words) and len(units) < MAX_UNITS:
             span = self._longest_phrase(all_words, i)
             if span:
-                phrase = tuple(all_words[i:i + span])
+                phrase = tuple(all_words[i : i + span])
                 # One word keeps what a word gets (its compounds and forms: gezin -> gezinsleden); the
                 # synonyms come on top as alternatives.
                 unit = self._word_unit(phrase[0], correct=False)[0] if span == 1 else None
@@ -278,7 +295,7 @@ class SearchEngine:
 
     def _longest_phrase(self, all_words: list[str], start: int) -> int:
         for span in range(min(5, len(all_words) - start), 0, -1):
-            if tuple(all_words[start:start + span]) in self._phrases:
+            if tuple(all_words[start : start + span]) in self._phrases:
                 return span
         return 0
 
@@ -334,13 +351,14 @@ class SearchEngine:
             key = word[::-1]
             start = bisect.bisect_left(self._reversed, key)
             cached = []
-            for reversed_word in self._reversed[start:start + 2000]:
+            for reversed_word in self._reversed[start : start + 2000]:
                 if not reversed_word.startswith(key):
                     break
                 compound = reversed_word[::-1]
                 modifier = compound[: -len(word)]
-                if len(modifier) >= 3 and any(m in self.vocabulary for m in
-                                              (modifier, modifier[:-1] if modifier[-1:] in "se" else modifier)):
+                if len(modifier) >= 3 and any(
+                    m in self.vocabulary for m in (modifier, modifier[:-1] if modifier[-1:] in "se" else modifier)
+                ):
                     cached.append(compound)
             self._suffix_cache[word] = cached
         return cached
@@ -368,7 +386,7 @@ class SearchEngine:
 
     # --- matching, facets, ranking -------------------------------------------------------------------
 
-    def _searcher(self):
+    def _searcher(self) -> Any:
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
             searcher = self._local.searcher = self._ix.searcher()
@@ -428,7 +446,9 @@ class SearchEngine:
                     active.setdefault(key, set()).add(value)
         return active, unknown
 
-    def _facet_counts(self, matched: set[int], active: dict[str, set[str]]):
+    def _facet_counts(
+        self, matched: set[int], active: dict[str, set[str]]
+    ) -> tuple[set[int], dict[str, dict[str, int]]]:
         """Docs passing every filter, and for each facet value the count with the other facets' filters.
 
         What ticking a value would give is the matched documents that pass the other facets' filters and
@@ -437,15 +457,17 @@ class SearchEngine:
         keystroke with set intersections, and grows with the corpus.
         """
         size = len(self.records)
-        selected = {facet: set().union(*(self._value_docs[(facet, v)] for v in values))
-                    for facet, values in active.items()}
+        selected = {
+            facet: set().union(*(self._value_docs[(facet, v)] for v in values)) for facet, values in active.items()
+        }
         passing = set(matched)
         for docs in selected.values():
             passing &= docs
         masks = self._value_masks
         matched_mask = _mask(matched, size)
-        selected_masks = {facet: reduce(operator.or_, (masks[(facet, v)] for v in values), 0)
-                          for facet, values in active.items()}
+        selected_masks = {
+            facet: reduce(operator.or_, (masks[(facet, v)] for v in values), 0) for facet, values in active.items()
+        }
         passing_mask = matched_mask
         for mask in selected_masks.values():
             passing_mask &= mask
@@ -487,8 +509,9 @@ class SearchEngine:
                     if alternative_scores is None:
                         alternative_scores = slot_scores
                     else:
-                        alternative_scores = {d: v + slot_scores[d] for d, v in alternative_scores.items()
-                                              if d in slot_scores}
+                        alternative_scores = {
+                            d: v + slot_scores[d] for d, v in alternative_scores.items() if d in slot_scores
+                        }
                     if not alternative_scores:
                         break
                 for doc, value in (alternative_scores or {}).items():
@@ -505,8 +528,9 @@ class SearchEngine:
         # gains (up to TITLE_MATCH_BONUS). Title words weigh by rarity, so "Meldcode …: de vijf stappen"
         # beats "Meldcode stap 5: twee beslissingen en het afwegingskader" for "meldcode stappen": the
         # narrower card's title holds rare words the question did not ask for.
-        candidates = heapq.nlargest(max(limit, TITLE_RERANK_DEPTH), scores.items(),
-                                    key=lambda item: (item[1], -item[0]))
+        candidates = heapq.nlargest(
+            max(limit, TITLE_RERANK_DEPTH), scores.items(), key=lambda item: (item[1], -item[0])
+        )
         reranked = [(doc, score * (1 + TITLE_MATCH_BONUS * self._title_match(doc, units))) for doc, score in candidates]
         return heapq.nlargest(limit, reranked, key=lambda item: (item[1], -item[0]))
 
@@ -530,8 +554,11 @@ class SearchEngine:
         in_title = set().union(*(terms for terms, _ in title_terms))
         covered: set[str] = set()
         for unit in units:
-            named = [alternative for alternative in unit.alternatives
-                     if all(in_title.intersection(slot) for slot in alternative)]
+            named = [
+                alternative
+                for alternative in unit.alternatives
+                if all(in_title.intersection(slot) for slot in alternative)
+            ]
             if not named:
                 return 0.0
             covered.update(term for alternative in named for slot in alternative for term in slot)
@@ -544,8 +571,11 @@ class SearchEngine:
             term_scores = self._term_scores(term)
             if not term_scores:
                 continue
-            pairs = ((d, term_scores[d]) for d in allowed if d in term_scores) if len(allowed) < len(term_scores) \
+            pairs = (
+                ((d, term_scores[d]) for d in allowed if d in term_scores)
+                if len(allowed) < len(term_scores)
                 else ((d, v) for d, v in term_scores.items() if d in allowed)
+            )
             if not best:
                 best = {d: weight * v for d, v in pairs}
                 continue
@@ -576,7 +606,7 @@ class SearchEngine:
             self._score_cache[term] = found
         return found
 
-    def _browse_key(self, doc: int):
+    def _browse_key(self, doc: int) -> tuple[int, str]:
         record = self.records[doc]
         return TYPE_ORDER.get(record["type"], 99), fold(record["title"])
 
@@ -594,7 +624,7 @@ _gc_was_enabled = True
 
 
 @contextmanager
-def _cyclic_gc_paused():
+def _cyclic_gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a search runs. A search makes sets of up to the whole corpus and no
     reference cycles; a collection that starts meanwhile walks those sets while holding the interpreter
     (measured at 100,000 cards: 5-30 ms each, several per keystroke), and the UI thread waits. Refcounting
@@ -614,7 +644,7 @@ def _cyclic_gc_paused():
                 gc.enable()
 
 
-def _mask(docs, size: int) -> int:
+def _mask(docs: Iterable[int], size: int) -> int:
     """A set of documents as an integer with byte d set to 1 for document d: AND and bit_count then work
     on all documents at once, in C."""
     flags = bytearray(size)
@@ -622,7 +652,7 @@ def _mask(docs, size: int) -> int:
     return int.from_bytes(flags, "little")
 
 
-def read_postings(matcher) -> dict[int, float]:
+def read_postings(matcher: Any) -> dict[int, float]:
     """{document: term frequency} of one term in one field.
 
     Whoosh's own iteration (`items_as`) decodes posting by posting in Python; whoosh-reloaded 2.7.5's on-disk
@@ -635,7 +665,7 @@ def read_postings(matcher) -> dict[int, float]:
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        found.update(zip(matcher._ids, matcher._weights))
+        found.update(zip(matcher._ids, matcher._weights, strict=True))
         matcher._next_block()
     return found
 
@@ -645,16 +675,33 @@ def _apply_corrections(text: str, fixes: dict[str, str]) -> str:
     return re.sub(r"\w+", lambda m: fixes.get(fold(m.group()), m.group()), text).strip()
 
 
-def taxonomy_to_json(taxonomy: Taxonomy) -> list[dict]:
-    return [{"key": f.key, "label": f.label, "description": f.description,
-             "values": [{"key": v.key, "label": v.label, "description": v.description, "aliases": list(v.aliases)}
-                        for v in f.values]} for f in taxonomy.facets]
+def taxonomy_to_json(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": f.key,
+            "label": f.label,
+            "description": f.description,
+            "values": [
+                {"key": v.key, "label": v.label, "description": v.description, "aliases": list(v.aliases)}
+                for v in f.values
+            ],
+        }
+        for f in taxonomy.facets
+    ]
 
 
-def taxonomy_from_json(data: list[dict]) -> Taxonomy:
-    return Taxonomy(tuple(Facet(f["key"], f["label"], f["description"],
-                                tuple(FacetValue(v["key"], v["label"], v["description"], tuple(v["aliases"]))
-                                      for v in f["values"])) for f in data))
+def taxonomy_from_json(data: list[dict[str, Any]]) -> Taxonomy:
+    return Taxonomy(
+        tuple(
+            Facet(
+                f["key"],
+                f["label"],
+                f["description"],
+                tuple(FacetValue(v["key"], v["label"], v["description"], tuple(v["aliases"])) for v in f["values"]),
+            )
+            for f in data
+        )
+    )
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -667,7 +714,7 @@ def _token_stem(token: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[str, frozenset], ...]:
+def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """A text's sentences with the stems in each, computed once per text (a card is shown many times)."""
     out = []
     for match in _SENTENCE.finditer(text):

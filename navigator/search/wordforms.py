@@ -1,17 +1,17 @@
-"""Dutch word forms that suffix stripping cannot reach: verb forms (belt, belde, gebeld -> bellen; slaat,
-sloeg -> slaan; weigert -> weigeren) and irregular plurals, mapped to the stem of their lemma.
+"""Dutch verb forms that suffix stripping cannot reach (belt, belde, gebeld -> bellen; slaat, sloeg -> slaan;
+weigert -> weigeren), mapped to the stem of their lemma and searched beside the word's own stem.
 
 Only verb lemmas are used: for nouns and adjectives the stemmer does the job, and their lemmas bring
-homographs (ouder "parent" -> oud "old"). The lemmas come from simplemma's Dutch dictionary (form -> lemma, 370,000 forms). Loading it costs 0.4 s and
-60 MB, so it is read only while an index is built: the forms whose lemma the cards use are stored in the index
-(`forms` in records.json), and searching is a dictionary look-up. Measured on word pairs from the cards and
-from real questions in benchmarks/stemmers.py: the stemmer alone misses the verb forms; the lemma alone loses
-noun-verb pairs the stemmer gets (verboden -> verbod); both together, as alternative terms, win.
+homographs (ouder "parent" -> oud "old"). The lemmas come from simplemma's Dutch dictionary (form -> lemma,
+370,000 forms). Reading it costs 0.4 s and 60 MB, so it is read only while an index is built: the forms whose
+lemma the cards use are stored in the index (`forms` in records.json) and searching is a dictionary look-up.
+benchmarks/stemmers.py measures it on word pairs from questions (tests/data/question_forms.tsv).
 """
+
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from .analysis import fold, stem
@@ -20,7 +20,7 @@ _INFINITIVE = re.compile(r"..(?:en|aan|ien|oen|ijn)$")
 
 
 @lru_cache(maxsize=1)
-def _dutch_dictionary() -> dict[str, str] | None:
+def _dutch_dictionary() -> Mapping[str, str] | None:
     try:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
     except ImportError:  # searching still works with the stemmer alone
@@ -28,7 +28,7 @@ def _dutch_dictionary() -> dict[str, str] | None:
     return DefaultDictionaryFactory().get_dictionary("nl")
 
 
-def lemma_stems(vocabulary: Iterable[str], dictionary: dict[str, str] | None = None) -> dict[str, str]:
+def lemma_stems(vocabulary: Iterable[str], dictionary: Mapping[str, str] | None = None) -> dict[str, str]:
     """{folded form: stem of its lemma} for every form whose lemma a word of `vocabulary` shares, where that
     stem differs from the form's own stem. Covers forms the cards never use, since a question may."""
     if dictionary is None:
