@@ -273,6 +273,12 @@ def _check_card(parsed: Parsed, shown: str, taxonomy: Taxonomy, sources: dict[st
             out.append(Problem(shown, parsed.line("nummer"), f"'nummer' moet 1 tot en met 5 zijn, niet {number!r}"))
     if card_type == "scenario":
         _check_scenario(data, parsed, shown, out)
+    if card_type == "wijzer":
+        from .wijzer import check_wijzer
+
+        if data.get("versie") is not None and not isinstance(data["versie"], (str, int, float)):
+            out.append(Problem(shown, parsed.line("versie"), "'versie' moet tekst zijn, bijv. '1.0'"))
+        out.extend(check_wijzer(data, parsed.line, shown))
     return out
 
 
@@ -402,6 +408,10 @@ def _card_links(card_data: dict, body: str) -> list[tuple[tuple, str]]:
                   if isinstance(t, str)]
         links += [(("stappen", i, "keuzes", j, "kaart"), c["kaart"]) for j, c in enumerate(step.get("keuzes") or [])
                   if isinstance(c, dict) and isinstance(c.get("kaart"), str)]
+    if card_data.get("type") == "wijzer":
+        from .wijzer import card_links
+
+        links += card_links(card_data)
     return links
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CARD_TYPES = ("kennis", "interventie", "instrument", "maatregel", "frustratie", "organisatie", "scenario")
+CARD_TYPES = ("kennis", "interventie", "instrument", "maatregel", "frustratie", "organisatie", "scenario",
+              "wijzer")
 
 # Facet keys in the order the app shows them. `type` and `erkenning` are single-valued in a card;
 # the others are lists.
@@ -25,6 +26,8 @@ TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "organisatie": (("rol", "wanneer"), ("url",)),
     "frustratie": (("nummer", "tips"), ()),
     "scenario": (("stappen",), ("personen", "samengestelde_casus", "toelichting", "reflectie")),
+    # A guided walk (the Meldcode-wijzer): steps, questions with answers that lead somewhere, ends.
+    "wijzer": (("versie", "stappen", "route", "einden", "start"), ("toelichting",)),
 }
 
 KADER_VALUES = ("strafrecht", "bestuursrecht", "civiel-recht", "jeugdbescherming")

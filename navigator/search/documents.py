@@ -28,7 +28,7 @@ def _texts(value) -> list[str]:
     if isinstance(value, list):
         return [t for item in value for t in _texts(item)]
     if isinstance(value, dict):
-        return [t for k, v in value.items() if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron")
+        return [t for k, v in value.items() if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron", "naar", "stap", "id", "soort")
                 for t in _texts(v)]
     return []
 
@@ -39,7 +39,8 @@ def card_record(card: Card, corpus: Corpus) -> dict:
     keywords = [taxonomy.label(facet, value) for facet in FACET_KEYS for value in card.facets.get(facet, [])]
     structured = []
     for key in ("doel", "voor_wie", "uitvoering", "erkenning_toelichting", "wie", "rol", "wanneer",
-                "contra_indicaties", "let_op", "tips", "toelichting", "personen", "stappen", "reflectie"):
+                "contra_indicaties", "let_op", "tips", "toelichting", "personen", "stappen", "reflectie",
+                "route", "einden"):
         structured.extend(_texts(card.fields.get(key)))
     body = "\n".join(structured + [plain_text(card.body)])
     return {
