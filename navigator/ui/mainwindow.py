@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(engine)
         self.start_page.filterRequested.connect(self.apply_filter)
         self.start_page.cardRequested.connect(self.open_card)
+        self.start_page.wizardRequested.connect(self.open_wizard)
         self.middle.addWidget(self.start_page)
         notes = list(self.user.messages) + [str(p) for p in self.settings.problems]
         if open_info is not None and open_info.rebuilt:
@@ -243,8 +244,9 @@ class MainWindow(QMainWindow):
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
         self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
+        self.wizard_action = self._action(tr("Meldcode-wijzer"), lambda: self.open_wizard(), QKeySequence("Ctrl+M"))
         for action in (self.bookmark_action, self.compare_add_action, self.compare_action, self.explore_action,
-                       self.trainer_action, self.print_action, self.pdf_action):
+                       self.trainer_action, self.print_action, self.pdf_action, self.wizard_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
         self.card_view.filterRequested.connect(self.apply_filter)
         self.card_view.externalLinkRequested.connect(self._external_link)
         self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
+        self.card_view.wizardRequested.connect(self.open_wizard)
         self.link_bar = QWidget()
         link_layout = QHBoxLayout(self.link_bar)
         link_layout.setContentsMargins(4, 2, 4, 2)
@@ -565,6 +568,12 @@ class MainWindow(QMainWindow):
         self.scenario_window.activateWindow()
         self.scenario_window.setFocus()
         return self.scenario_window
+
+    def open_wizard(self, card_id: str = "meldcode-wijzer"):
+        """The Meldcode-wijzer in its own window (issue 18); it keeps nothing of a walk."""
+        from .meldcode_wizard import open_wizard
+
+        return open_wizard(self, card_id)
 
     def _printable_card(self) -> str:
         from . import render

@@ -368,6 +368,7 @@ class StartPage(QScrollArea):
 
     filterRequested = Signal(str, str)
     cardRequested = Signal(str)
+    wizardRequested = Signal(str)
 
     def __init__(self, engine, parent=None):
         super().__init__(parent)
@@ -382,6 +383,12 @@ class StartPage(QScrollArea):
                           "een gezinsprofiel, een frustratie of een casus."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        wijzers = sorted((r for r in engine.records if r["type"] == "wijzer"), key=lambda r: r["title"])
+        if wijzers:  # the guided Meldcode: a walk, not a card to read
+            layout.addWidget(self._heading(tr("Vermoeden van huiselijk geweld of kindermishandeling?")))
+            grid = self._buttons([(f"▶ {r['title'].split(':')[0]} " + tr("starten (Ctrl+M)"), r["summary"],
+                                  ("wijzer", r["id"])) for r in wijzers], 1)
+            layout.addLayout(grid)
         layout.addWidget(self._heading(tr("Fasen van de aanpak")))
         phases = PhaseModel()
         phases.phaseClicked.connect(lambda key: self.filterRequested.emit("fase", key))
@@ -414,6 +421,8 @@ class StartPage(QScrollArea):
             button.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
             if action[0] == "filter":
                 button.clicked.connect(lambda _=False, f=action[1], v=action[2]: self.filterRequested.emit(f, v))
+            elif action[0] == "wijzer":
+                button.clicked.connect(lambda _=False, c=action[1]: self.wizardRequested.emit(c))
             else:
                 button.clicked.connect(lambda _=False, c=action[1]: self.cardRequested.emit(c))
             grid.addWidget(button, n // columns, n % columns)
@@ -427,6 +436,7 @@ class CardView(QTextBrowser):
     filterRequested = Signal(str, str)
     externalLinkRequested = Signal(QUrl)
     scenarioRequested = Signal(str)
+    wizardRequested = Signal(str)  # wijzer:<id>, the start link of a wijzer (the Meldcode-wijzer)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -445,6 +455,8 @@ class CardView(QTextBrowser):
             self.filterRequested.emit(facet, value)
         elif scheme == "scenario":
             self.scenarioRequested.emit(text.split(":", 1)[1])
+        elif scheme == "wijzer":
+            self.wizardRequested.emit(text.split(":", 1)[1].strip("/"))
         elif scheme in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif url.hasFragment():
