@@ -40,6 +40,7 @@ KIND_TEXT = {
     Kind.LEGAL_FRAMES: "lijst",
     Kind.PEOPLE: "lijst met personen",
     Kind.STEPS: "lijst met stappen",
+    Kind.WALK: "lijst met vragen of einden",
 }
 
 

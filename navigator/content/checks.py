@@ -161,6 +161,10 @@ def check_card(parsed: Parsed, shown: str, taxonomy: Taxonomy, sources: dict[str
             out.append(Problem(shown, parsed.line("nummer"), f"'nummer' moet 1 tot en met 5 zijn, niet {number!r}"))
     if card_type == "scenario":
         _check_scenario(data, parsed, shown, out)
+    if card_type == "wijzer":
+        from .wijzer import check_wijzer
+
+        out.extend(check_wijzer(data, parsed.line, shown))
     return out
 
 

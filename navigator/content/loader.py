@@ -236,6 +236,10 @@ def _card_links(card_data: dict[str, Any], body: str) -> list[tuple[KeyPath, str
             for j, c in enumerate(step.get("keuzes") or [])
             if isinstance(c, dict) and isinstance(c.get("kaart"), str)
         ]
+    if card_data.get("type") == "wijzer":
+        from .wijzer import card_links
+
+        links += card_links(card_data)
     return links
 
 

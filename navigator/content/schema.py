@@ -32,7 +32,8 @@ class Kind(StrEnum):
     SOURCE = "bron"  # one id from bronnen.yaml
     LEGAL_FRAMES = "kader"  # a list of KADER_VALUES
     PEOPLE = "personen"  # a list of {naam, leeftijd, rol}
-    STEPS = "stappen"  # a scenario's steps
+    STEPS = "stappen"  # a scenario's or a wijzer's steps
+    WALK = "route"  # a wijzer's questions with answers that lead somewhere, and its ends (wijzer.py checks them)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,23 @@ FIELDS: dict[str, Field] = {
         Field(
             "samengestelde_casus", Kind.YES_NO, "Samengestelde casus", "true als de casus uit meerdere is samengesteld"
         ),
-        Field("stappen", Kind.STEPS, "Stappen", "de stappen van het scenario (zie 'Scenario's')", searched=True),
+        Field("stappen", Kind.STEPS, "Stappen", "de stappen van het scenario of de wijzer", searched=True),
+        Field("versie", Kind.TEXT, "Versie", "versie van de wijzer, op het afwegingsverslag (bijv. '1.0')"),
+        Field("start", Kind.TEXT, "Start", "id van de eerste vraag van de wijzer"),
+        Field(
+            "route",
+            Kind.WALK,
+            "Route",
+            "de vragen van de wijzer met hun antwoorden en waar die heen leiden",
+            searched=True,
+        ),
+        Field(
+            "einden",
+            Kind.WALK,
+            "Einden",
+            "waar een route van de wijzer eindigt: melden, hulp, afsluiten, opnieuw wegen",
+            searched=True,
+        ),
         Field("reflectie", Kind.TEXTS, "Reflectie", "vragen om na te bespreken", searched=True),
         Field("tekst", Kind.TEXT, "Tekst", "de tekst van een YAML-kaart (in een Markdown-kaart: onder het YAML-blok)"),
         Field(
@@ -165,6 +182,8 @@ TYPES: dict[str, Fields] = {
     "frustratie": Fields(("nummer", "tips"), ()),
     "organisatie": Fields(("rol", "wanneer"), ("url",)),
     "scenario": Fields(("stappen",), ("personen", "samengestelde_casus", "toelichting", "reflectie")),
+    # A guided walk (the Meldcode-wijzer): steps, questions with answers that lead somewhere, ends.
+    "wijzer": Fields(("versie", "stappen", "route", "einden", "start"), ("toelichting",)),
 }
 
 KADER_VALUES = ("strafrecht", "bestuursrecht", "civiel-recht", "jeugdbescherming")

@@ -37,7 +37,8 @@ def _texts(value: object) -> list[str]:
         return [
             t
             for k, v in value.items()
-            if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron")
+            # ids, links and targets are not text anyone searches for
+            if k not in ("domein", "naar_stap", "kaart", "kaarten", "bron", "naar", "stap", "id", "soort")
             for t in _texts(v)
         ]
     return []

@@ -33,7 +33,9 @@ TITLE_MATCH_BONUS = 0.5  # how much a title fully explained by the question may 
 TITLE_RERANK_DEPTH = 30
 TYPE_ORDER = {
     t: i
-    for i, t in enumerate(("kennis", "frustratie", "scenario", "interventie", "instrument", "maatregel", "organisatie"))
+    for i, t in enumerate(
+        ("kennis", "wijzer", "frustratie", "scenario", "interventie", "instrument", "maatregel", "organisatie")
+    )
 }
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
 MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused

@@ -162,6 +162,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.start_page = StartPage(engine)
         self.start_page.filterRequested.connect(self.start_with_filter)
         self.start_page.cardRequested.connect(self.start_with_card)
+        self.start_page.wizardRequested.connect(self.open_wizard)
         self.middle.addWidget(self.start_page)
         notes = list(self.user.messages) + [str(p) for p in self.settings.problems]
         if open_info is not None and open_info.rebuilt:
@@ -334,6 +335,12 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
             return None
         self.scenario_window = open_scenario_window(card, self.engine, self.user_folder, trainer)
         return self.scenario_window
+
+    def open_wizard(self, card_id: str = "meldcode-wijzer"):
+        """The Meldcode-wijzer in its own window; it keeps nothing of a walk."""
+        from .meldcode_wizard import open_wizard
+
+        return open_wizard(self, card_id)
 
     def _card_job(self):
         from . import export

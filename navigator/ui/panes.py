@@ -62,6 +62,7 @@ class PanesMixin:
         self.card_view.externalLinkRequested.connect(self._external_link)
         self.card_view.scenarioRequested.connect(lambda mode: self.open_scenario(mode == "trainer"))
         self.card_view.citationRequested.connect(self.copy_citation)
+        self.card_view.wizardRequested.connect(self.open_wizard)
         self.link_bar = LinkBar()
         self.link_bar.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.link_label, self.open_link_button = self.link_bar.label, self.link_bar.open_button

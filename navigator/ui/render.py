@@ -21,7 +21,8 @@ ALLOWED_TAGS = {"a", "b", "strong", "i", "em", "p", "br", "ul", "ol", "li", "h1"
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"https", "http", "mailto", "kaart"}
 TYPE_LABELS = {"kennis": "Kennis", "interventie": "Interventie", "instrument": "Instrument", "maatregel": "Maatregel",
-               "frustratie": "Frustratie", "organisatie": "Organisatie", "scenario": "Scenario"}
+               "frustratie": "Frustratie", "organisatie": "Organisatie", "scenario": "Scenario",
+               "wijzer": "Wijzer"}
 COMPARE_ROWS = ("doel", "voor_wie", "uitvoering", "fase", "profiel", "doelgroep", "erkenning", "erkenning_toelichting", "let_op",
                 "contra_indicaties")
 
@@ -126,6 +127,10 @@ def _field_value(card: Card, key: str, engine: SearchEngine) -> str:
 
 def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
     """The whole card: title, chips, cautions, structured fields, body, links onward and sources."""
+    if card.type == "wijzer":  # a guided walk: its own overview, and printed a blank checklist
+        from .meldcode_report import wijzer_card_html
+
+        return wijzer_card_html(card, engine, printable)
     parts = [f'<p class="type">{esc(TYPE_LABELS.get(card.type, card.type))}</p>',
              f"<h1>{esc(card.title)}</h1>",
              f'<p class="summary">{esc(card.summary)}</p>']
@@ -133,6 +138,12 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
         esc(engine.taxonomy.label(f.key, v)) for f in engine.taxonomy.facets for v in card.facets.get(f.key, []))
     if chips:
         parts.append(f'<p class="chips">{chips}</p>')
+    if not printable:  # a card that points to a wijzer (the Meldcode cards) offers to start it
+        for target in card.see_also:
+            record = engine.record(target)
+            if record and record["type"] == "wijzer":
+                parts.append(f'<p><a href="wijzer:{esc(target)}"><b>▶ {esc(record["title"].split(":")[0])} '
+                             f'starten</b></a> — stap voor stap door de meldcode</p>')
     parts.append(caution_box(card.cautions))
     contra = card.fields.get("contra_indicaties") or []
     rows = []

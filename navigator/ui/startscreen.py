@@ -240,6 +240,7 @@ class StartPage(QScrollArea):
 
     filterRequested = Signal(str, str)
     cardRequested = Signal(str)
+    wizardRequested = Signal(str)
 
     def __init__(self, engine, parent=None):
         super().__init__(parent)
@@ -254,6 +255,11 @@ class StartPage(QScrollArea):
                           "een gezinsprofiel, een frustratie of een casus."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        wijzers = sorted((r for r in engine.records if r["type"] == "wijzer"), key=lambda r: r["title"])
+        if wijzers:  # the guided Meldcode: a walk, not a card to read
+            layout.addWidget(self._heading(tr("Vermoeden van huiselijk geweld of kindermishandeling?")))
+            layout.addWidget(self._buttons([(f"▶ {r['title'].split(':')[0]} " + tr("starten (Ctrl+M)"), r["summary"],
+                                             ("wijzer", r["id"])) for r in wijzers], 1))
         layout.addWidget(self._heading(tr("Fasen van de aanpak")))
         self.phases = PhaseModel()
         self.phases.phaseClicked.connect(lambda key: self.filterRequested.emit("fase", key))
@@ -300,6 +306,8 @@ class StartPage(QScrollArea):
             button.setToolTip(tip)
             if action[0] == "filter":
                 button.clicked.connect(lambda _=False, f=action[1], v=action[2]: self.filterRequested.emit(f, v))
+            elif action[0] == "wijzer":
+                button.clicked.connect(lambda _=False, c=action[1]: self.wizardRequested.emit(c))
             else:
                 button.clicked.connect(lambda _=False, c=action[1]: self.cardRequested.emit(c))
             buttons.append(button)

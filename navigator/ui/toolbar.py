@@ -56,6 +56,7 @@ class ToolbarMixin:
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
         # A shortcut only: the card itself has the link, beside its sources.
         self.cite_action = self._action(tr("Kopieer bronvermelding"), self.copy_citation, QKeySequence("Ctrl+Shift+C"))
+        self.wizard_action = self._action(tr("Meldcode-wijzer"), lambda: self.open_wizard(), QKeySequence("Ctrl+M"))
         for action in (self.bookmark_action, self.compare_add_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
@@ -68,7 +69,8 @@ class ToolbarMixin:
         self.compare_button.setAccessibleName(tr("Vergelijken"))
         self.compare_button.clicked.connect(self.show_compare)
         bar.addWidget(self.compare_button)
-        for action in (self.explore_action, self.trainer_action, self.print_action, self.pdf_action):
+        for action in (self.explore_action, self.trainer_action, self.print_action, self.pdf_action,
+                       self.wizard_action):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 

@@ -366,6 +366,7 @@ class CardView(QTextBrowser):
     externalLinkRequested = Signal(QUrl)
     scenarioRequested = Signal(str)
     citationRequested = Signal()
+    wizardRequested = Signal(str)  # wijzer:<id>, the start link of a wijzer (the Meldcode-wijzer)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -388,6 +389,8 @@ class CardView(QTextBrowser):
             self.scenarioRequested.emit(text.split(":", 1)[1])
         elif scheme == "bronvermelding":
             self.citationRequested.emit()
+        elif scheme == "wijzer":
+            self.wizardRequested.emit(text.split(":", 1)[1].strip("/"))
         elif scheme in ("http", "https", "mailto"):
             self.externalLinkRequested.emit(url)
         elif url.hasFragment():
