@@ -188,7 +188,7 @@ def test_entry_points_start_screen_card_link_and_card_button(qtbot, window):
 
 def test_blank_checklist_from_the_cli_and_the_print_of_the_card(qtbot, window, tmp_path):
     window.open_card("meldcode-wijzer")
-    printed = window._printable_card()
+    printed = window._card_job().html
     for node in WALK.nodes.values():
         assert node["vraag"].replace('"', "&quot;")[:30] in printed or node["vraag"][:30] in printed
     out = tmp_path / "checklist.pdf"

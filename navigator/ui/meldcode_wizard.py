@@ -15,7 +15,7 @@ from . import export
 from .i18n import tr
 from .meldcode_report import PRIVACY_NOTE, VEILIG_THUIS_HINT, verslag_html
 from .render import esc
-from .scenario import WrapButton as _Wrap
+from .wrapping import WrapButton as _Wrap
 from .step_bar import StepBar
 
 BANNER = ("Typ geen namen of herkenbare details. De app bewaart niets van deze route: sluit je de wijzer, dan is "
@@ -23,19 +23,13 @@ BANNER = ("Typ geen namen of herkenbare details. De app bewaart niets van deze r
 
 
 class WrapButton(_Wrap):
-    """A wrapping button that tells its layout how tall it is for a width, so a long card title never clips."""
+    """A wrapping button (its height follows its text) that Enter and Return press too, as a dialog's do."""
 
-    def __init__(self, text: str, parent=None):
-        super().__init__(text, parent)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self.label.heightForWidth(max(50, width - 16)) + 10
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 def find_wijzer(engine, card_id: str):
@@ -253,7 +247,6 @@ class MeldcodeWizard(QWidget):
         self.answer_buttons = []
         for text, slot in items:
             button = WrapButton(text)
-            button.setAutoDefault(True)  # Enter on a focused answer chooses it
             button.clicked.connect(slot)
             self.answers_layout.addWidget(button)
             if self.isVisible():
