@@ -1,4 +1,5 @@
 """Translatable UI text. Kept apart from the widgets so the first window can be drawn without loading them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -27,7 +28,7 @@ class QtDutchGaps(QTranslator):
         super().__init__(parent)
         self.catalogues = list(catalogues)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
     def translate(self, context, source_text, disambiguation=None, n=-1):

@@ -1,4 +1,5 @@
 """The step bar of a wijzer: where you are in the five steps of the meldcode, always visible."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ class StepBar(QWidget):
         for n, step in enumerate(steps, 1):
             label = QLabel()
             label.setWordWrap(True)
-            label.setAlignment(Qt.AlignCenter)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumHeight(40)
             layout.addWidget(label, 1)
             self.labels.append((label, f"{n}. {step['titel']}"))
@@ -37,5 +38,6 @@ class StepBar(QWidget):
             label.setText(esc(shown))
             label.setStyleSheet(f"QLabel {{ {style} border-radius: 4px; padding: 4px 6px; }}")
             label.setAccessibleName(shown + (tr(" (huidige stap)") if i == current else ""))
-        self.setAccessibleDescription(tr("Stap {n} van {t}").replace("{n}", str(current + 1))
-                                      .replace("{t}", str(len(self.labels))))
+        self.setAccessibleDescription(
+            tr("Stap {n} van {t}").replace("{n}", str(current + 1)).replace("{t}", str(len(self.labels)))
+        )

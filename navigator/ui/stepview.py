@@ -3,6 +3,7 @@
 Widgets rather than one rich-text view, so a newly shown voice is a widget the scroll area can bring into view
 (ensureWidgetVisible) and every text wraps to the width it gets. Used by the scenario window and the projector.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,25 +24,25 @@ def _plain(html: str) -> str:
     return QTextDocumentFragment.fromHtml(html).toPlainText()
 
 
-
 def quoted(text) -> str:
     """A voice in quotation marks, once: voices that are the sources' own words carry their marks already."""
     text = " ".join(str(text or "").split())
     return text if text.startswith(("\u201c", "\u201e", '"')) else f"\u201c{text}\u201d"
+
 
 class VoiceCard(QFrame):
     """A voice: the words large, the role and domain under it, a bar in the domain's colour beside it."""
 
     def __init__(self, voice: dict, high_contrast: bool):
         super().__init__()
-        domain = voice.get("domein")
+        domain = voice.get("domein") or ""
         colors = DOMAIN_COLORS_ON_DARK if high_contrast else DOMAIN_COLORS
         color = colors.get(domain, "#bbbbbb" if high_contrast else "#777777")
         bar = QFrame()
         bar.setFixedWidth(10)
         bar.setAutoFillBackground(True)
         palette = bar.palette()
-        palette.setColor(QPalette.Window, QColor(color))
+        palette.setColor(QPalette.ColorRole.Window, QColor(color))
         bar.setPalette(palette)
         self.words = wrap_label(f"<b>{esc(quoted(voice.get('tekst')))}</b>")
         role = esc(voice.get("rol")) + (" · " + esc(DOMAIN_LABELS[domain]) if domain in DOMAIN_LABELS else "")
@@ -66,8 +67,8 @@ class StepView(QScrollArea):
         super().__init__(parent)
         self.show_hint = show_hint
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setFocusPolicy(Qt.NoFocus)  # arrow keys and space belong to the trainer
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys and space belong to the trainer
         self.setAccessibleName(tr("Stap"))
         self.step: dict = {}
         self.revealed = 0
@@ -113,8 +114,7 @@ class StepView(QScrollArea):
         return self.step.get("stemmen") or []
 
     def plain_text(self) -> str:
-        return "\n".join(_plain(label.text()) for label in self.widget().findChildren(QLabel)
-                         if not label.isHidden())
+        return "\n".join(_plain(label.text()) for label in self.widget().findChildren(QLabel) if not label.isHidden())
 
     # --- building ------------------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ class StepView(QScrollArea):
         font.setPointSizeF(self.text_size * scale)
         font.setBold(bold)
         label.setFont(font)
-        label.setTextInteractionFlags(Qt.LinksAccessibleByMouse)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         label.linkActivated.connect(self._link)
         return label
 
@@ -153,19 +153,34 @@ class StepView(QScrollArea):
         self.voice_cards = []
         if voices:
             layout.addWidget(self._label(esc(tr("Stemmen")), 1.1, bold=True))
-            for voice in voices[:self.revealed]:
+            for voice in voices[: self.revealed]:
                 card = VoiceCard(voice, self.high_contrast)
                 card.setFont(font)
                 self.voice_cards.append(card)
                 layout.addWidget(card)
             hidden = len(voices) - self.revealed
             if hidden > 0 and self.show_hint:
-                layout.addWidget(self._label("<i>" + esc(tr("Nog {n} stem(men) — druk op spatie om de volgende te "
-                                                             "tonen.").replace("{n}", str(hidden))) + "</i>", 0.8))
+                layout.addWidget(
+                    self._label(
+                        "<i>"
+                        + esc(
+                            tr("Nog {n} stem(men) — druk op spatie om de volgende te tonen.").replace(
+                                "{n}", str(hidden)
+                            )
+                        )
+                        + "</i>",
+                        0.8,
+                    )
+                )
         if step.get("vragen"):
             layout.addWidget(self._label(esc(tr("Vragen voor het gesprek")), 1.1, bold=True))
-            layout.addWidget(self._label("<ul style='margin-left:0'>" + "".join(
-                f"<li>{_inline(str(q))}</li>" for q in step["vragen"]) + "</ul>"))
+            layout.addWidget(
+                self._label(
+                    "<ul style='margin-left:0'>"
+                    + "".join(f"<li>{_inline(str(q))}</li>" for q in step["vragen"])
+                    + "</ul>"
+                )
+            )
         if step.get("verbinden") and self.revealed >= len(voices):
             layout.addWidget(self._advice(str(step["verbinden"])))
         if self.reflection and self.revealed >= len(voices):
@@ -179,8 +194,8 @@ class StepView(QScrollArea):
         box.setObjectName("verbinden")
         box.setAutoFillBackground(True)
         palette = box.palette()
-        palette.setColor(QPalette.Window, QColor("#10253f" if self.high_contrast else "#e3f0ff"))
-        palette.setColor(QPalette.WindowText, QColor("#ffffff" if self.high_contrast else "#0b2e59"))
+        palette.setColor(QPalette.ColorRole.Window, QColor("#10253f" if self.high_contrast else "#e3f0ff"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff" if self.high_contrast else "#0b2e59"))
         box.setPalette(palette)
         layout = QVBoxLayout(box)
         pad = max(8, int(self.text_size * 0.6))
