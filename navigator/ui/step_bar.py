@@ -30,13 +30,15 @@ class StepBar(QWidget):
     def set_state(self, current: int, done: set[int]) -> None:
         for i, (label, text) in enumerate(self.labels):
             if i == current:
-                style, shown = "background:#1a4f9c; color:white; font-weight:bold;", f"▶ {text}"
+                state, shown = "current", f"▶ {text}"
             elif i in done:
-                style, shown = "background:#dfe9f7; color:#0b2e59;", f"✓ {text}"
+                state, shown = "done", f"✓ {text}"
             else:
-                style, shown = "background:#eeeeee; color:#333333;", text
+                state, shown = "todo", text
             label.setText(esc(shown))
-            label.setStyleSheet(f"QLabel {{ {style} border-radius: 4px; padding: 4px 6px; }}")
+            label.setProperty("stepState", state)  # its colours: resources/styles/meldcode_wizard.qss
+            label.style().unpolish(label)
+            label.style().polish(label)
             label.setAccessibleName(shown + (tr(" (huidige stap)") if i == current else ""))
         self.setAccessibleDescription(
             tr("Stap {n} van {t}").replace("{n}", str(current + 1)).replace("{t}", str(len(self.labels)))
