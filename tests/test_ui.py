@@ -35,7 +35,8 @@ def test_typing_shows_results_as_you_type(qtbot, window):
     type_query(qtbot, window, "stalking")
     assert window.model.hits[0].id == "stalking"
     assert window.middle.currentWidget() is window.results_page
-    assert "kaart(en)" in window.summary_label.text()
+    total = window.last_response.total
+    assert f"<b>{total}</b> kaart" in window.summary_label.text() and "kaart(en)" not in window.summary_label.text()
 
 
 def test_ctrl_k_focuses_the_search_field(qtbot, window):
@@ -336,3 +337,28 @@ def test_a_link_to_a_card_a_pack_replaced_opens_the_replacement(qtbot, mini_pack
     finally:
         win.close()
         engine.close()
+
+
+def test_counts_are_said_with_dutch_plurals(window):
+    """tr_n goes through Qt's plural forms; resources/translations/kennisnavigator_nl.qm gives the Dutch ones."""
+    from navigator.ui.i18n import tr_n
+
+    assert tr_n("%n kaart(en)", 1) == "1 kaart" and tr_n("%n kaart(en)", 3) == "3 kaarten"
+    assert tr_n("%n probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.", 2).startswith("2 problemen")
+    assert tr_n("%n notitie(s)", 1) == "1 notitie"
+
+
+def test_no_content_is_said_in_the_window_with_what_to_do(qtbot, tmp_path):
+    """Not only on the command line: a windowed program has no console to read."""
+    from navigator.ui.loading import IndexLoader
+
+    win = MainWindow(None, None, tmp_path / "gebruiker")
+    qtbot.addWidget(win)
+    win.show()
+    loader = IndexLoader(win, [tmp_path / "geen-inhoud"], [], tmp_path / "cache")
+    loader.start()
+    qtbot.waitUntil(lambda: win.loading_page.retry_button.isVisible(), timeout=30000)
+    text = win.loading_page.message.text()
+    assert "geen inhoud gevonden" in text and "geen-inhoud" in text and "NAVIGATOR_CONTENT" in text
+    assert win.engine is None
+    win.close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from .. import __version__
-from .i18n import tr
+from .i18n import tr, tr_n
 from .render import esc
 
 SHORTCUTS = (
@@ -64,7 +64,7 @@ def about_html(engine) -> str:
     if engine is not None:
         date = content_date(engine.cards())
         parts.append(
-            f"<p><b>{tr('Inhoud')}</b>: {engine.card_count} {tr('kaarten')}"
+            f"<p><b>{tr('Inhoud')}</b>: {tr_n('%n kaart(en)', engine.card_count)}"
             + (f", {tr('laatst gecontroleerd op')} {esc(date)}" if date else "")
             + "</p>"
         )

@@ -52,7 +52,17 @@ def install_translations(app) -> None:
             translators.append(translator)
     gaps = QtDutchGaps(translators, app)
     app.installTranslator(gaps)
+    own = QTranslator(app)  # the app's own catalogue: plural forms of counts (tr_n)
+    if own.load("kennisnavigator_nl", str(translations_dir())):
+        app.installTranslator(own)
+        translators.append(own)
     app._navigator_translators = translators + [gaps]
+
+
+def translations_dir():
+    from .. import paths
+
+    return paths.app_root() / "resources" / "translations"
 
 
 def icon_dir():

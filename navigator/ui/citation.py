@@ -7,7 +7,7 @@ import datetime as _dt
 import html
 
 from .. import __version__
-from .render import TYPE_LABELS
+from .render import type_label
 
 MONTHS = (
     "januari",
@@ -47,7 +47,7 @@ def _entry(author: str, date: str, title: str, rest: list[str], italic) -> str:
 
 def _entries(card, engine, italic, escape) -> tuple[str, list[str]]:
     checked = card.fields.get("gecontroleerd")
-    kind = TYPE_LABELS.get(card.type, card.type).lower()
+    kind = type_label(engine.taxonomy, card.type).lower()
     # APA: *Title* [Description]. The card's date is the day it was last checked against its sources.
     own = (
         f"Kennisnavigator. ({_dutch_date(checked) if checked else NO_DATE}). {italic(escape(card.title))} "

@@ -9,6 +9,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Navigator", text)
 
 
+def tr_n(text: str, n: int) -> str:
+    """A count the user sees, with Qt's plural forms: `text` has `%n` for the number ("%n kaart(en)").
+    resources/translations/kennisnavigator_nl.ts gives the Dutch forms ("1 kaart", "3 kaarten"); without
+    the catalogue Qt still puts the number in ("3 kaart(en)")."""
+    return QCoreApplication.translate("Navigator", text, None, n)
+
+
 # Qt's own strings that qtbase_nl.qm (PySide6 6.12) lacks or gets wrong; seen in the file and print dialogs.
 MISSING_QT_STRINGS = {
     ("QPrintSettingsOutput", "Double Sided Printing"): "Dubbelzijdig afdrukken",

@@ -7,11 +7,20 @@ try again: never an endless "wordt geladen"."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from .i18n import tr
+
+
+class NoContent(Exception):
+    """The core content folder is missing, or it has no cards: nothing to search."""
+
+    def __init__(self, folder):
+        super().__init__(str(folder))
+        self.folder = folder
 
 
 class LoadingPage(QWidget):
@@ -69,6 +78,15 @@ class LoadingPage(QWidget):
 def explain_failure(exc: BaseException, rebuild_dir) -> tuple[str, str]:
     """What went wrong, in words, and what the user can do about it."""
     what = str(exc) or type(exc).__name__
+    if isinstance(exc, NoContent):
+        what = tr("Er is geen inhoud gevonden: de map {dir} bestaat niet of bevat geen kaarten.").replace(
+            "{dir}", str(exc.folder)
+        )
+        todo = tr(
+            "Installeer het programma opnieuw, of laat je ICT-beheerder de map met kaarten aanwijzen met de "
+            "omgevingsvariabele NAVIGATOR_CONTENT. Klik daarna op Opnieuw proberen."
+        )
+        return what, todo
     if isinstance(exc, OSError):
         todo = tr(
             "Controleer of er ruimte is op de schijf en of je mag schrijven in {dir}. Probeer het daarna "
@@ -119,12 +137,17 @@ class IndexLoader(QObject):
             from ..search import open_engine, open_existing
 
             packs = self.pack_dirs() if callable(self.pack_dirs) else list(self.pack_dirs)
+            if not packs or not Path(packs[0]).is_dir():
+                raise NoContent(packs[0] if packs else "content")
             found = open_existing(packs, self.read_only_dirs + [self.rebuild_dir])
             if found is None:  # no matching index (or it would not open): rebuild it, showing progress
                 state["building"] = True
                 found = open_engine(
                     packs, [], self.rebuild_dir, progress=lambda n, total: state.update(done=n, total=max(1, total))
                 )
+            if not found[0].card_count:
+                found[0].close()
+                raise NoContent(packs[0])
             state["result"] = found
         except Exception as exc:  # shown in the window, with what to do and a retry
             state["error"] = exc

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .menus import MenusMixin
 from .panes import PanesMixin
 from .searching import SearchingMixin
@@ -174,9 +174,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
             notes.append(tr("De zoekindex is opnieuw opgebouwd."))
         if engine.problems:
             notes.append(
-                tr("{n} probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.").replace(
-                    "{n}", str(len(engine.problems))
-                )
+                tr_n("%n probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.", len(engine.problems))
             )
             self.problems_button.setVisible(True)
         if notes:

@@ -27,6 +27,7 @@ from .i18n import tr
 from .meldcode_report import PRIVACY_NOTE, VEILIG_THUIS_HINT, verslag_html
 from .render import esc
 from .step_bar import StepBar
+from .styles import style_sheet
 from .wrapping import WrapButton
 
 BANNER = (
@@ -109,10 +110,11 @@ class MeldcodeWizard(QWidget):
         self._discarding = False
         self.setWindowTitle(f"{card.title} — Kennisnavigator")
         self.setAccessibleName(tr("Meldcode-wijzer"))
+        self.setStyleSheet(style_sheet("meldcode_wizard"))
 
         banner = QLabel(f"<b>{esc(tr('Privacy:'))}</b> {esc(tr(BANNER))}")
         banner.setWordWrap(True)
-        banner.setStyleSheet("QLabel { background:#fff3cd; color:#5c4400; padding:6px 8px; border-radius:4px; }")
+        banner.setObjectName("privacyBanner")  # its look: resources/styles/meldcode_wizard.qss
         banner.setAccessibleName(tr("Privacy"))
         self.step_bar = StepBar(self.walk.steps)
         self.question_view = QTextBrowser()
@@ -129,7 +131,7 @@ class MeldcodeWizard(QWidget):
             )
         )
         self.vt_hint.setWordWrap(True)
-        self.vt_hint.setStyleSheet("QLabel { background:#e3f0ff; color:#0b2e59; padding:6px 8px; border-radius:4px; }")
+        self.vt_hint.setObjectName("veiligThuisHint")
         self.vt_hint.setAccessibleName(tr("Raadpleeg Veilig Thuis, 0800-2000"))
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QScreen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .i18n import tr
@@ -146,6 +146,7 @@ class ProjectorWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.heading = wrap_label(accessible_name=tr("Voortgang"))
         self.step_view = StepView(show_hint=False)
+        self.step_view.domain_labels = controller.step_view.domain_labels
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
@@ -177,3 +178,33 @@ class ProjectorWindow(QWidget):
         # Closing the projector's window (Alt+F4 on the wall) ends presenting, not the session.
         self.controller.projector_closed(self)
         super().closeEvent(event)
+
+
+def high_contrast_palette() -> QPalette:
+    """White and yellow on black: readable on a weak projector in a light room."""
+    palette = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffe600")
+    for role, color in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, QColor("#1a1a1a")),
+        (QPalette.ColorRole.ButtonText, yellow),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.Link, yellow),
+        (QPalette.ColorRole.PlaceholderText, QColor("#bbbbbb")),
+        (QPalette.ColorRole.Light, QColor("#777777")),
+        (QPalette.ColorRole.Mid, QColor("#555555")),
+        (QPalette.ColorRole.Dark, QColor("#333333")),
+    ):
+        palette.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+    ):  # a greyed button must look greyed
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808080"))
+    return palette

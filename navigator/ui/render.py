@@ -11,7 +11,9 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from ..content import FIELD_LABELS, Card
+from ..content import FIELD_LABELS, Card, Taxonomy
+from ..content.schema import label as field_label
+from .i18n import tr, tr_n
 
 if TYPE_CHECKING:  # the search engine is not needed to draw the window, only to fill it
     from ..search import SearchEngine, SearchResponse
@@ -49,16 +51,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"https", "http", "mailto", "kaart"}
-TYPE_LABELS = {
-    "kennis": "Kennis",
-    "interventie": "Interventie",
-    "instrument": "Instrument",
-    "maatregel": "Maatregel",
-    "frustratie": "Frustratie",
-    "organisatie": "Organisatie",
-    "scenario": "Scenario",
-    "wijzer": "Wijzer",
-}
+# The rows of the comparison table (interventions, instruments, measures); labels come from the schema.
 COMPARE_ROWS = (
     "doel",
     "voor_wie",
@@ -151,18 +144,20 @@ def facet_chips(card: Card, engine: SearchEngine) -> str:
     return " &nbsp;· ".join(groups)
 
 
-def caution_box(items: list[str], title: str = "Let op") -> str:
+def caution_box(items: list[str], title: str = "Let op", css_class: str = "letop") -> str:
+    """A coloured box with a title and a list; `css_class` picks its colours in the card style sheet."""
     if not items:
         return ""
     # Qt rich text has no box model for <div>: a one-cell table is the way to get a coloured box.
     rows = "".join(f"<li>{_inline(item)}</li>" for item in items)
     return (
-        f'<table class="letop" width="100%" cellpadding="8"><tr><td>'
+        f'<table class="{esc(css_class)}" width="100%" cellpadding="8"><tr><td>'
         f"<b>⚠ {esc(title)}</b><ul>{rows}</ul></td></tr></table>"
     )
 
 
-def sources_html(card: Card, engine: SearchEngine) -> str:
+def sources_html(card: Card, engine: SearchEngine, heading: bool = True) -> str:
+    """The card's sources with their place; `heading=False` leaves out the "Bronnen" heading."""
     items = []
     for ref in card.sources:
         source = engine.sources.get(str(ref.get("bron", "")), {})
@@ -172,7 +167,9 @@ def sources_html(card: Card, engine: SearchEngine) -> str:
         items.append(
             f"<li><i>{esc(title)}</i>{' (' + esc(meta) + ')' if meta else ''} — {esc(ref.get('plek', ''))}{link}</li>"
         )
-    return "<h3>Bronnen</h3><ul>" + "".join(items) + "</ul>" if items else ""
+    if not items:
+        return ""
+    return ("<h3>Bronnen</h3>" if heading else "") + "<ul>" + "".join(items) + "</ul>"
 
 
 def _field_value(card: Card, key: str, engine: SearchEngine) -> str:
@@ -185,6 +182,17 @@ def _field_value(card: Card, key: str, engine: SearchEngine) -> str:
     if isinstance(value, list):
         return "<ul>" + "".join(f"<li>{_inline(str(v))}</li>" for v in value) + "</ul>"
     return _inline(str(value))
+
+
+def type_label(taxonomy: Taxonomy, card_type: str) -> str:
+    """'Interventie' for `interventie`: the label of the `type` facet in taxonomy.yaml."""
+    return taxonomy.label("type", card_type)
+
+
+def value_labels(taxonomy: Taxonomy, facet_key: str) -> dict[str, str]:
+    """{value: label} of one facet in taxonomy.yaml (the domains of a scenario's voices, the phases)."""
+    facet = taxonomy.facet(facet_key)
+    return {v.key: v.label for v in facet.values} if facet else {}
 
 
 def card_title(engine: SearchEngine, card_id: str) -> str:
@@ -200,7 +208,7 @@ def card_html(card: Card, engine: SearchEngine, printable: bool = False) -> str:
 
         return wijzer_card_html(card, engine, printable)
     parts = [
-        f'<p class="type">{esc(TYPE_LABELS.get(card.type, card.type))}</p>',
+        f'<p class="type">{esc(type_label(engine.taxonomy, card.type))}</p>',
         f"<h1>{esc(card.title)}</h1>",
         f'<p class="summary">{esc(card.summary)}</p>',
     ]
@@ -295,18 +303,10 @@ def compare_html(cards: list[Card], engine: SearchEngine, printable: bool = Fals
     head = "".join(f'<th align="left"><a href="kaart:{esc(c.id)}">{esc(c.title)}</a></th>' for c in cards)
     rows = []
     for key in COMPARE_ROWS:
-        label = {
-            "fase": "Fase",
-            "profiel": "Gezinsprofiel",
-            "doelgroep": "Doelgroep",
-            "erkenning": "Erkenning",
-            "let_op": "Let op",
-        }.get(key) or FIELD_LABELS.get(key, key)
+        label = field_label(key, engine.taxonomy)
         cells = "".join(f'<td valign="top">{_field_value(c, key, engine)}</td>' for c in cards)
         rows.append(f'<tr><th align="left" valign="top">{esc(label)}</th>{cells}</tr>')
-    sources = "".join(
-        f"<h4>{esc(c.title)}</h4>{sources_html(c, engine).replace('<h3>Bronnen</h3>', '')}" for c in cards
-    )
+    sources = "".join(f"<h4>{esc(c.title)}</h4>{sources_html(c, engine, heading=False)}" for c in cards)
     stamp = (
         f'<p class="footer">Afgedrukt op {_dt.date.today().isoformat()} uit de Kennisnavigator</p>' if printable else ""
     )
@@ -328,12 +328,14 @@ def results_html(response: SearchResponse, engine: SearchEngine, filters: dict[s
     )
     rows = "".join(
         f"<tr><td valign='top'>{n}</td><td valign='top'><b>{esc(h.title)}</b></td>"
-        f"<td valign='top'>{esc(TYPE_LABELS.get(h.type, h.type))}</td>"
+        f"<td valign='top'>{esc(type_label(engine.taxonomy, h.type))}</td>"
         f"<td valign='top'>{esc(h.summary)}</td></tr>"
         for n, h in enumerate(response.hits, 1)
     )
     shown = len(response.hits)
-    count = f"{response.total} kaart(en)" + (f", de eerste {shown} staan hieronder" if shown < response.total else "")
+    count = tr_n("%n kaart(en)", response.total) + (
+        tr(", de eerste {n} staan hieronder").replace("{n}", str(shown)) if shown < response.total else ""
+    )
     return (
         f"<h1>Zoekresultaten</h1><p>Zoekopdracht: <b>{esc(response.query) or '(alles)'}</b>"
         f"{'<br/>Filters: ' + esc(active) if active else ''}<br/>{count}</p>"

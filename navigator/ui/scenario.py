@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from ..sessions import RoomSettings, Session, SessionStore
 from . import export, render
 from .i18n import tr
-from .presenter import Blackout, ProjectorWindow, laptop_and_projector, put_full_screen, screen_places
+from .presenter import (
+    Blackout,
+    ProjectorWindow,
+    high_contrast_palette,
+    laptop_and_projector,
+    put_full_screen,
+    screen_places,
+)
 from .render import esc
 from .scenario_export import scenario_html  # noqa: F401 (printing and the command line import it from here)
 from .scenario_sessions import SessionActions
@@ -39,36 +46,6 @@ from .wrapping import WrapButton, wrap_label
 def latest_session(folder: Path, scenario_id: str) -> Session | None:
     """The notes printed or exported outside a session window: those of the latest session."""
     return SessionStore(folder, scenario_id).latest()
-
-
-def high_contrast_palette() -> QPalette:
-    """White and yellow on black: readable on a weak projector in a light room."""
-    palette = QPalette()
-    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffe600")
-    for role, color in (
-        (QPalette.ColorRole.Window, black),
-        (QPalette.ColorRole.WindowText, white),
-        (QPalette.ColorRole.Base, black),
-        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
-        (QPalette.ColorRole.Text, white),
-        (QPalette.ColorRole.Button, QColor("#1a1a1a")),
-        (QPalette.ColorRole.ButtonText, yellow),
-        (QPalette.ColorRole.Highlight, yellow),
-        (QPalette.ColorRole.HighlightedText, black),
-        (QPalette.ColorRole.Link, yellow),
-        (QPalette.ColorRole.PlaceholderText, QColor("#bbbbbb")),
-        (QPalette.ColorRole.Light, QColor("#777777")),
-        (QPalette.ColorRole.Mid, QColor("#555555")),
-        (QPalette.ColorRole.Dark, QColor("#333333")),
-    ):
-        palette.setColor(role, color)
-    for role in (
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-    ):  # a greyed button must look greyed
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808080"))
-    return palette
 
 
 class ScenarioWindow(SessionActions, QWidget):
@@ -106,6 +83,7 @@ class ScenarioWindow(SessionActions, QWidget):
         self.progress.setMaximumHeight(8)
         self.progress.setAccessibleName(tr("Voortgang"))
         self.step_view = StepView(show_hint=trainer)
+        self.step_view.domain_labels = render.value_labels(engine.taxonomy, "domein")
         self.step_view.cardRequested.connect(self.show_card)
 
         self.panel = TrainerPanel(engine, self.steps, trainer)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..sessions import Session
 from . import export
 from .i18n import tr
-from .render import esc
+from .render import esc, value_labels
 from .scenario_export import scenario_markdown
 
 if TYPE_CHECKING:  # typed as the window it is mixed into
@@ -92,7 +92,10 @@ class SessionActions(_Window):
         from ..userdata import atomic_write_text
 
         self.save_note()
-        atomic_write_text(Path(path), scenario_markdown(self.card, session or self.session))
+        atomic_write_text(
+            Path(path),
+            scenario_markdown(self.card, session or self.session, value_labels(self.engine.taxonomy, "domein")),
+        )
         return Path(path)
 
     def export_pdf(self, path: Path, session: Session | None = None, handout: bool = False) -> Path:

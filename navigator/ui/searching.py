@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import tr
+from .i18n import tr, tr_n
 
 if TYPE_CHECKING:  # typed as the window it is mixed into
     from PySide6.QtWidgets import QMainWindow as _Window
@@ -107,7 +107,7 @@ class SearchingMixin(_Window):
                 tr("Verwante kaarten ({n}):").replace("{n}", str(response.total)),
             ]
         else:
-            parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
+            parts = [tr_n("<b>%n</b> kaart(en)", response.total)]
         if response.suggestion:
             parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
         if response.relaxed and not response.weak:

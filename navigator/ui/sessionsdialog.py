@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .wrapping import WrapButton, wrap_label
 
 
@@ -99,11 +99,7 @@ class SessionsDialog(QDialog):
         self.list.clear()
         for session in self.store.sessions():
             notes = len(session.notes)
-            text = (
-                session.label()
-                + " — "
-                + (tr("{n} notitie(s)").replace("{n}", str(notes)) if notes else tr("geen notities"))
-            )
+            text = session.label() + " — " + (tr_n("%n notitie(s)", notes) if notes else tr("geen notities"))
             if session.id == self.current_id:
                 text += " " + tr("(nu open)")
             item = QListWidgetItem(text)

@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 from .i18n import tr
 from .render import esc
 
-PHASES = (
-    ("signaleren", "Signaleren\nen melden"),
-    ("veiligheid", "Veiligheid"),
-    ("risicogestuurde-zorg", "Risicogestuurde\nzorg"),
-    ("herstel", "Herstel"),
-)
+
+def two_lines(label: str) -> str:
+    """A label of more than one word on two lines, broken at the space nearest its middle (arrows stay narrow)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) - 2 * i))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
 PHASE_COLORS = ("#3b7dd8", "#c8472d", "#b5731a", "#2e8b57")  # white text on each passes WCAG AA for bold text
 
 
@@ -125,13 +129,15 @@ class PhaseModel(QWidget):
     phaseClicked = Signal(str)
     PADDING = 10
 
-    def __init__(self, parent=None):
+    def __init__(self, phases: Sequence[tuple[str, str]], parent=None):
+        """`phases`: (key, label) of the `fase` facet in taxonomy.yaml, in order."""
         super().__init__(parent)
+        self.phases = [(key, two_lines(label)) for key, label in phases]
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(tr("Fasemodel: signaleren, veiligheid, risicogestuurde zorg, herstel"))
+        self.setAccessibleName(tr("Fasemodel: ") + ", ".join(label.lower() for _, label in phases))
         self.setAccessibleDescription(tr("Pijltjes kiezen een fase, Enter toont de kaarten"))
         self.setMouseTracking(True)
         self._hover = -1
@@ -144,9 +150,13 @@ class PhaseModel(QWidget):
 
     def _label_size(self) -> QSize:
         metrics = QFontMetrics(self.label_font())
-        width = max(
-            metrics.boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignCenter, tr(label)).width()
-            for _, label in PHASES
+        width = (
+            max(
+                metrics.boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignCenter, tr(label)).width()
+                for _, label in self.phases
+            )
+            if self.phases
+            else 0
         )
         return QSize(width, metrics.lineSpacing() * 2)
 
@@ -166,7 +176,7 @@ class PhaseModel(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rows = len(PHASES) // self.columns_for(width)
+        rows = max(1, -(-len(self.phases) // self.columns_for(width)))
         return rows * self._row_height() + (rows - 1) * 6 + 10
 
     def sizeHint(self) -> QSize:
@@ -187,7 +197,7 @@ class PhaseModel(QWidget):
         height = self._row_height()
         tip = self._tip()
         shapes = []
-        for i in range(len(PHASES)):
+        for i in range(len(self.phases)):
             x = (i % columns) * step
             top = 5 + (i // columns) * (height + 6)
             path = QPainterPath()
@@ -207,7 +217,7 @@ class PhaseModel(QWidget):
         the other."""
         metrics = QFontMetrics(self.label_font())
         out = []
-        for (_, room), (_, label) in zip(self._shapes(), PHASES, strict=True):
+        for (_, room), (_, label) in zip(self._shapes(), self.phases, strict=True):
             needed = metrics.boundingRect(room.toRect(), Qt.AlignmentFlag.AlignCenter, tr(label))
             out.append((room, QRectF(needed)))
         return out
@@ -217,7 +227,7 @@ class PhaseModel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.label_font())
         for i, (path, room) in enumerate(self._shapes()):
-            color = QColor(PHASE_COLORS[i])
+            color = QColor(PHASE_COLORS[i % len(PHASE_COLORS)])
             if i == self._hover:
                 color = color.lighter(115)
             painter.fillPath(path, color)
@@ -225,7 +235,7 @@ class PhaseModel(QWidget):
                 painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
                 painter.drawPath(path)
             painter.setPen(QColor("white"))
-            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, tr(PHASES[i][1]))
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, tr(self.phases[i][1]))
 
     def _index_at(self, pos) -> int:
         return next((i for i, (path, _) in enumerate(self._shapes()) if path.contains(QPointF(pos))), -1)
@@ -240,15 +250,15 @@ class PhaseModel(QWidget):
     def mouseReleaseEvent(self, event):
         index = self._index_at(event.position().toPoint())
         if index >= 0 and event.button() == Qt.MouseButton.LeftButton:
-            self.phaseClicked.emit(PHASES[index][0])
+            self.phaseClicked.emit(self.phases[index][0])
 
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             delta = 1 if event.key() == Qt.Key.Key_Right else -1
-            self._focus_index = (self._focus_index + delta) % len(PHASES)
+            self._focus_index = (self._focus_index + delta) % len(self.phases)
             self.update()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.phaseClicked.emit(PHASES[self._focus_index][0])
+            self.phaseClicked.emit(self.phases[self._focus_index][0])
         else:
             super().keyPressEvent(event)
 
@@ -290,7 +300,8 @@ class StartPage(QScrollArea):
                 )
             )
         layout.addWidget(self._heading(tr("Fasen van de aanpak")))
-        self.phases = PhaseModel()
+        phases = engine.taxonomy.facet("fase")
+        self.phases = PhaseModel([(v.key, v.label) for v in (phases.values if phases else ())])
         self.phases.phaseClicked.connect(lambda key: self.filterRequested.emit("fase", key))
         layout.addWidget(self.phases)
 

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .render import _inline, esc
 from .wrapping import ScrolledColumn, wrap_label
 
-DOMAIN_LABELS = {"sociaal": "Sociaal domein", "zorg": "Zorg", "veiligheid": "Veiligheid", "jeugd": "Jeugd"}
 DOMAIN_COLORS = {"sociaal": "#3b7dd8", "zorg": "#3ba86b", "veiligheid": "#d8563b", "jeugd": "#b05bd8"}
 # Lighter shades of the same hues: on black, for weak projectors.
 DOMAIN_COLORS_ON_DARK = {"sociaal": "#8fc1ff", "zorg": "#7fe0a6", "veiligheid": "#ff9c85", "jeugd": "#e3a6ff"}
@@ -33,7 +32,7 @@ def quoted(text) -> str:
 class VoiceCard(QFrame):
     """A voice: the words large, the role and domain under it, a bar in the domain's colour beside it."""
 
-    def __init__(self, voice: dict, high_contrast: bool):
+    def __init__(self, voice: dict, high_contrast: bool, domain_labels: dict[str, str]):
         super().__init__()
         domain = voice.get("domein") or ""
         colors = DOMAIN_COLORS_ON_DARK if high_contrast else DOMAIN_COLORS
@@ -45,7 +44,7 @@ class VoiceCard(QFrame):
         palette.setColor(QPalette.ColorRole.Window, QColor(color))
         bar.setPalette(palette)
         self.words = wrap_label(f"<b>{esc(quoted(voice.get('tekst')))}</b>")
-        role = esc(voice.get("rol")) + (" · " + esc(DOMAIN_LABELS[domain]) if domain in DOMAIN_LABELS else "")
+        role = esc(voice.get("rol")) + (" · " + esc(domain_labels[domain]) if domain in domain_labels else "")
         self.role = wrap_label(f"<span style='color:{color}'>{role}</span>")
         text = QVBoxLayout()
         text.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +65,7 @@ class StepView(QScrollArea):
     def __init__(self, show_hint: bool = True, parent=None):
         super().__init__(parent)
         self.show_hint = show_hint
+        self.domain_labels: dict[str, str] = {}  # the taxonomy's `domein` labels; set by the window
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys and space belong to the trainer
@@ -154,7 +154,7 @@ class StepView(QScrollArea):
         if voices:
             layout.addWidget(self._label(esc(tr("Stemmen")), 1.1, bold=True))
             for voice in voices[: self.revealed]:
-                card = VoiceCard(voice, self.high_contrast)
+                card = VoiceCard(voice, self.high_contrast, self.domain_labels)
                 card.setFont(font)
                 self.voice_cards.append(card)
                 layout.addWidget(card)
@@ -163,11 +163,7 @@ class StepView(QScrollArea):
                 layout.addWidget(
                     self._label(
                         "<i>"
-                        + esc(
-                            tr("Nog {n} stem(men) — druk op spatie om de volgende te tonen.").replace(
-                                "{n}", str(hidden)
-                            )
-                        )
+                        + esc(tr_n("Nog %n stem(men) — druk op spatie om de volgende te tonen.", hidden))
                         + "</i>",
                         0.8,
                     )

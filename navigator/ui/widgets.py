@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import tr
-from .render import TYPE_LABELS, esc, snippet_html
+from .i18n import tr, tr_n
+from .render import esc, snippet_html, type_label
+from .styles import style_sheet
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,8 +68,9 @@ class ResultsModel(QAbstractListModel):
             for k in ("profiel", "fase")
             if hit.facets.get(k)
         )
+        kind = type_label(self.engine.taxonomy, hit.type) if self.engine else hit.type
         html = (
-            f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(TYPE_LABELS.get(hit.type, hit.type))}</i>"
+            f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(kind)}</i>"
             f"<br/><small>{esc(badges)}</small><br/>{snippet_html(hit.snippet)}"
         )
         return {
@@ -76,7 +78,7 @@ class ResultsModel(QAbstractListModel):
             _TOOLTIP: hit.summary,
             ID_ROLE: hit.id,
             HTML_ROLE: html,
-            _ACCESSIBLE: f"{hit.title}, {TYPE_LABELS.get(hit.type, hit.type)}. {hit.summary}",
+            _ACCESSIBLE: f"{hit.title}, {kind}. {hit.summary}",
         }
 
     def rowCount(self, parent=None):
@@ -314,7 +316,7 @@ class FacetPanel(QScrollArea):
                 label.setForegroundRole(
                     QPalette.ColorRole.PlaceholderText if greyed else QPalette.ColorRole.WindowText
                 )  # cheaper
-            box.setAccessibleDescription(tr("{n} kaarten").replace("{n}", str(count)))
+            box.setAccessibleDescription(tr_n("%n kaart(en)", count))
 
 
 class FlowLayout(QLayout):
@@ -382,6 +384,7 @@ class ChipBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setStyleSheet(style_sheet("chips"))
         self._layout = FlowLayout(self)
 
     def chips(self) -> list[QPushButton]:
@@ -400,9 +403,7 @@ class ChipBar(QWidget):
                 chip.setAccessibleName(tr("Filter verwijderen: {label}").replace("{label}", label))
                 chip.setToolTip(tr("Filter verwijderen"))
                 chip.setFlat(True)
-                chip.setStyleSheet(
-                    "QPushButton { border: 1px solid palette(mid); border-radius: 10px; padding: 2px 8px; }"
-                )
+                chip.setObjectName("filterChip")  # its look: resources/styles/chips.qss
                 chip.clicked.connect(lambda _=False, f=facet, v=value: self.removed.emit(f, v))
                 self._layout.addWidget(chip)
         if filters:
