@@ -88,7 +88,7 @@ def main() -> None:
                 print("ready", flush=True)
                 os._exit(0)
 
-        MainWindow._after_first_frame, MainWindow.attach_engine = after_first_frame_marked, attach_engine
+        MainWindow._after_first_frame, MainWindow.attach_engine = after_first_frame_marked, attach_engine  # type: ignore[method-assign]
         app_module.run([], read_only_index_dirs=[index])
     elif mode == "paint":
         # Time from a search answer arriving on the UI thread to the result list and facets painted.

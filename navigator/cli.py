@@ -275,12 +275,13 @@ def cmd_export(card_id: str, out: Path, packs: list[str], handout: bool = False)
 
 
 def cmd_app(packs: list[str], open_id: str | None = None, trainer: bool = False) -> int:
-    if not paths.core_content_dir().is_dir():
+    no_content = not paths.core_content_dir().is_dir()
+    if no_content:  # said here for a console, and in the window itself (with what to do) for everyone else
         print(no_content_message(paths.core_content_dir()), file=sys.stderr)
-        return 1
     try:
         from .ui.app import run
     except ImportError as exc:
         print(f"De app kan niet starten: {exc}", file=sys.stderr)
         return 1
-    return run(packs, open_id=open_id, trainer=trainer)
+    code = run(packs, open_id=open_id, trainer=trainer)
+    return 1 if no_content else code

@@ -153,6 +153,7 @@ def test_rebuild_runs_behind_the_window_and_carries_on(qtbot, mini_pack, tmp_pat
     loader = IndexLoader(window, [mini_pack], [tmp_path / "geen-index"], tmp_path / "cache")
     loader.start()
     qtbot.waitUntil(lambda: window.engine is not None, timeout=30000)
+    assert window.engine is not None
     assert window.engine.search("stalking").hits[0].id == "stalking"
     assert "opnieuw opgebouwd" in window.statusBar().currentMessage()
     assert window.middle.currentWidget() is window.start_page

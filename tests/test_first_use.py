@@ -267,7 +267,7 @@ def test_esc_clears_the_query_and_the_counts_are_the_whole_collections_again(qtb
     qtbot.waitUntil(lambda: shown_count(window, "type", "kennis") == f"({whole['type']['kennis']})", timeout=TIMEOUT)
     type_query(qtbot, window, "stalking")
     assert shown_count(window, "type", "kennis") != f"({whole['type']['kennis']})"
-    qtbot.keyClick(window.search_field, Qt.Key_Escape)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.search_field.text() == ""
     qtbot.waitUntil(
         lambda: all(
@@ -281,14 +281,16 @@ def test_esc_clears_the_query_and_the_counts_are_the_whole_collections_again(qtb
     assert window.middle.currentWidget() is window.start_page
     # values greyed for the old query (no cards) are no longer greyed
     greyed = [
-        key for key, label in window.facets.count_labels.items() if label.foregroundRole() == QPalette.PlaceholderText
+        key
+        for key, label in window.facets.count_labels.items()
+        if label.foregroundRole() == QPalette.ColorRole.PlaceholderText
     ]
     assert greyed == [(f, v) for (f, v) in window.facets.count_labels if not whole.get(f, {}).get(v)]
 
 
 def test_second_esc_clears_the_filters_too(qtbot, window):
     window.facets.boxes[("type", "kennis")].setChecked(True)
-    qtbot.keyClick(window.search_field, Qt.Key_Escape)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.filters() == {}
 
 
@@ -312,7 +314,7 @@ def test_typing_and_enter_opens_the_first_card_on_the_very_first_search(qtbot, w
     window.search_field.setFocus()
     qtbot.keyClicks(window.search_field, "huisverbod")
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
-        qtbot.keyClick(window.search_field, Qt.Key_Return)  # before the debounced search has even run
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # before the debounced search has even run
     assert shown.args == ["tijdelijk-huisverbod"]
     assert window.windowTitle() == "Tijdelijk huisverbod — Kennisnavigator"
 
@@ -320,26 +322,26 @@ def test_typing_and_enter_opens_the_first_card_on_the_very_first_search(qtbot, w
 def test_down_moves_into_the_list_and_enter_there_opens(qtbot, window):
     type_query(qtbot, window, "kinderen")
     window.search_field.setFocus()
-    qtbot.keyClick(window.search_field, Qt.Key_Down)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert window.results.hasFocus() or QApplication.focusWidget() is window.results
     assert window.results.currentIndex().row() == 0
-    qtbot.keyClick(window.results, Qt.Key_Down)
+    qtbot.keyClick(window.results, Qt.Key.Key_Down)
     second = window.model.hits[1].id
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
-        qtbot.keyClick(window.results, Qt.Key_Return)
+        qtbot.keyClick(window.results, Qt.Key.Key_Return)
     assert shown.args == [second]
 
 
-@pytest.mark.parametrize("key", [Qt.Key_K, Qt.Key_L])
+@pytest.mark.parametrize("key", [Qt.Key.Key_K, Qt.Key.Key_L])
 def test_ctrl_k_and_ctrl_l_focus_the_search(qtbot, window, key):
     window.card_view.setFocus()
-    qtbot.keyClick(window, key, Qt.ControlModifier)
+    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_field.hasFocus, timeout=TIMEOUT)
 
 
 def test_ctrl_f_finds_in_the_card_with_next_previous_and_esc(qtbot, window):
     window.open_card("intieme-terreur")
-    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "terreur")
@@ -348,19 +350,19 @@ def test_ctrl_f_finds_in_the_card_with_next_previous_and_esc(qtbot, window):
     assert len(window.card_view.extraSelections()) == expected  # every match highlighted
     assert bar.count_label.text() == f"1 van {expected}"
     first = window.card_view.textCursor().selectionStart()
-    qtbot.keyClick(bar.field, Qt.Key_Return)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
     assert bar.count_label.text() == f"2 van {expected}"
     assert window.card_view.textCursor().selectionStart() > first
-    qtbot.keyClick(bar.field, Qt.Key_Return, Qt.ShiftModifier)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert bar.count_label.text() == f"1 van {expected}"
-    qtbot.keyClick(bar.field, Qt.Key_Escape)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible() and window.card_view.extraSelections() == []
 
 
 def test_ctrl_0_resets_the_zoom(qtbot, window):
     window.zoom(2)
     assert window.zoom_steps() == 2
-    qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom_steps() == 0
 
 
@@ -388,7 +390,7 @@ def test_zoom_keeps_the_reading_position_and_back_returns_to_where_you_were(qtbo
     position = _scroll_down(qtbot, window)
     window.card_view.anchorClicked.emit(QUrl("kaart:stalking"))
     assert window.current_card.id == "stalking"
-    qtbot.keyClick(window, Qt.Key_Left, Qt.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_card.id == "intieme-terreur"
     settle(qtbot)
     assert abs(window.card_view.reading_position() - position) < 40
@@ -410,10 +412,10 @@ def test_menus_before_the_index_is_loaded_are_disabled_and_never_raise(qtbot, tm
     win.recent_menu.aboutToShow.emit()
     assert "geladen" in win.bookmarks_menu.actions()[0].text()
     win.show_about().close()
-    for key in (Qt.Key_D, Qt.Key_F, Qt.Key_0):
-        qtbot.keyClick(win, key, Qt.ControlModifier)
-    qtbot.keyClick(win.search_field, Qt.Key_Return)
-    qtbot.keyClick(win.search_field, Qt.Key_Down)
+    for key in (Qt.Key.Key_D, Qt.Key.Key_F, Qt.Key.Key_0):
+        qtbot.keyClick(win, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(win.search_field, Qt.Key.Key_Down)
     win.close()
 
 
@@ -435,7 +437,7 @@ def test_a_failed_index_build_says_what_went_wrong_and_retry_works(qtbot, mini_p
     assert "geen-map" in text  # names the folder it could not write
     assert "wordt geladen" not in text
     blocker.unlink()  # the problem is solved; the retry button now builds the index
-    qtbot.mouseClick(page.retry_button, Qt.LeftButton)
+    qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.engine is not None, timeout=30000)
     assert win.middle.currentWidget() is win.start_page
     win.close()
@@ -481,10 +483,10 @@ def test_bookmarks_can_be_opened_and_removed(qtbot, window):
     ]
     dialog.list.setCurrentRow(0)
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
-        qtbot.mouseClick(dialog.open_button, Qt.LeftButton)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert shown.args == ["stalking"]
     dialog.list.setCurrentRow(1)
-    qtbot.mouseClick(dialog.remove_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert window.user.bookmarks == ["stalking", "oranje-huis-aanpak"]
     assert dialog.list.count() == 2
     from navigator.ui.bookmarks import UserLists
@@ -496,7 +498,7 @@ def test_bookmarks_can_be_opened_and_removed(qtbot, window):
 def test_about_dialog_names_version_content_date_sources_and_keys(qtbot, window):
     from navigator import __version__
 
-    qtbot.keyClick(window, Qt.Key_F1)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
     dialog = window.about_dialog
     assert dialog.isVisible() and dialog.windowTitle() == "Over de Kennisnavigator"
     text = dialog.view.toPlainText()
@@ -529,11 +531,12 @@ def test_missing_x11_libraries_give_a_dutch_message_with_the_apt_line():
 
     env = {"DISPLAY": ":0"}
     message = startup_problem(env, "linux", loads=lambda name: "cursor" not in name)
+    assert message is not None
     assert "sudo apt install libxcb-cursor0" in message and "kan geen venster openen" in message
     assert startup_problem(env, "linux", loads=lambda name: True) is None
     assert startup_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", loads=lambda name: False) is None
     assert startup_problem({"DISPLAY": ":0"}, "win32", loads=lambda name: False) is None
-    assert "DISPLAY" in startup_problem({}, "linux", loads=lambda name: True)
+    assert "DISPLAY" in (startup_problem({}, "linux", loads=lambda name: True) or "")
 
 
 def test_the_app_stops_with_the_message_before_qt_starts(monkeypatch, capsys):

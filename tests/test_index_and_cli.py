@@ -205,9 +205,6 @@ def test_links_to_a_card_a_pack_replaced_open_the_replacement(mini_pack, tmp_pat
         assert engine.resolve_id("stalking") == "stalking" and engine.card_by_id("bestaat-niet") is None
         card = engine.load_card("veilig-thuis")
         assert card is not None and card.id == "veilig-thuis-regio" and "regionale nummer" in card.body
-        assert (engine.record("veilig-thuis") or {}).get(
-            "id"
-        ) == "veilig-thuis-regio"  # the old accessor follows it too
         assert "veilig-thuis" not in {c.id for c in engine.cards()}
         assert {c.id for c in engine.cards("organisatie")} >= {"veilig-thuis-regio", "wijkpunt"}
     finally:

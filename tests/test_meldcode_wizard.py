@@ -58,20 +58,19 @@ def walk(qtbot, wizard: MeldcodeWizard, path: list[tuple[str, int]], keyboard: s
         step = WALK.step_index(node_id)
         assert wizard.step_bar.labels[step][0].text().startswith("▶")
         if keyboard == "digits":
-            qtbot.keyClick(wizard, Qt.Key_1 + answer)
+            qtbot.keyClick(wizard, Qt.Key.Key_1 + answer)
         else:  # arrows to the answer, then Enter
             for _ in range(answer):
-                qtbot.keyClick(wizard, Qt.Key_Down)
+                qtbot.keyClick(wizard, Qt.Key.Key_Down)
             focused = [b for b in wizard.answer_buttons if b.hasFocus()]
             assert focused == [wizard.answer_buttons[answer]]
-            qtbot.keyClick(focused[0], Qt.Key_Return)
+            qtbot.keyClick(focused[0], Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[f"{n:02d}-{WALK.target(*p[-1])}" for n, p in enumerate(PATHS)])
 def test_every_branch_walks_to_its_end(qtbot, real_engine, path):
-    from navigator.content import read_card
 
-    card = read_card(real_engine.record("meldcode-wijzer")["path"])
+    card = real_engine.load_card("meldcode-wijzer")
     wizard = MeldcodeWizard(card, real_engine)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -86,7 +85,7 @@ def test_every_branch_walks_to_its_end(qtbot, real_engine, path):
     assert wizard.vt_hint.isVisible() == bool(end.get("veilig_thuis"))
     # Back through the whole path and forward again: the same answers, the same end.
     for _ in path:
-        qtbot.keyClick(wizard, Qt.Key_Left, Qt.AltModifier)
+        qtbot.keyClick(wizard, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert wizard.current == WALK.start and not wizard.back_button.isEnabled()
     for _ in path:
         wizard.forward_button.click()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolBar
 
-from navigator.content import read_card
 from navigator.sessions import SessionStore
 from navigator.ui import export, printing
 
@@ -25,8 +24,7 @@ BAND_PT = (printing.MARGIN_MM + printing.HEADER_MM) * 72 / 25.4  # header/footer
 
 
 def card(engine, card_id):
-    record = engine.record(card_id)
-    return read_card(record["path"], record.get("pack", ""))
+    return engine.load_card(card_id)
 
 
 def glyph_runs(path) -> list[tuple[int, float, float, str]]:
@@ -73,7 +71,7 @@ def assert_reading_size(path, landscape=False):
         expected = A4[::-1] if landscape else A4
         assert size == pytest.approx(expected, abs=1.5)
     runs = body_runs(path)
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for _, size, _, text in runs:
         sizes[round(size, 1)] += len(text)
     assert min(sizes) >= 9.5, sizes
@@ -214,7 +212,7 @@ def test_cli_export_is_the_app_pdf(mini_pack, tmp_path):
 def open_print_dialog(qtbot, trigger) -> QPrintDialog:
     before = set(QApplication.topLevelWidgets())
     trigger()
-    found = []
+    found: list = []
 
     def dialog_open():
         found[:] = [w for w in QApplication.allWidgets() if isinstance(w, QPrintDialog) and w.isVisible()]
@@ -228,9 +226,9 @@ def open_print_dialog(qtbot, trigger) -> QPrintDialog:
 def print_to_pdf(qtbot, dialog: QPrintDialog, path: Path) -> Path:
     """Confirm the dialog as a user would, with its printer printing to a PDF file."""
     printer = dialog.printer()
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    dialog.done(QDialog.Accepted)  # accept() would first read the printer back from the dialog's widgets
+    dialog.done(QDialog.DialogCode.Accepted)  # accept() would first read the printer back from the dialog's widgets
     qtbot.waitUntil(lambda: path.exists() and path.stat().st_size > 1000, timeout=TIMEOUT)
     return path
 
@@ -249,7 +247,9 @@ def test_card_prints_from_the_toolbar_and_ctrl_p(qtbot, main_window, tmp_path):
     assert_reading_size(pdf)
 
     main_window.activateWindow()
-    dialog = open_print_dialog(qtbot, lambda: qtbot.keyClick(main_window, Qt.Key_P, Qt.ControlModifier))
+    dialog = open_print_dialog(
+        qtbot, lambda: qtbot.keyClick(main_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    )
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
 
@@ -289,7 +289,7 @@ def test_scenario_prints_with_notes_or_as_handout(qtbot, main_window, tmp_path):
 
 
 def test_save_dialog_starts_in_documents_and_remembers_the_folder(qtbot, main_window, tmp_path, user_folder):
-    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     expected = Path(documents) if Path(documents).is_dir() else Path.home()
     main_window.open_card("stalking")
     dialog = export.ask_pdf_path(main_window, "stalking.pdf", main_window.export_card_pdf)
@@ -310,7 +310,7 @@ def test_qt_dialogs_speak_dutch(qtbot, main_window):
     from PySide6.QtWidgets import QFileDialog, QLabel
 
     dialog = QFileDialog(main_window, "Opslaan")
-    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert "&Zoeken in:" in labels and "&Bestanden van type:" in labels
     assert QCoreApplication.translate("QPrintSettingsOutput", "Double Sided Printing") == "Dubbelzijdig afdrukken"

@@ -1,11 +1,11 @@
 """Trainer mode driven by the keyboard alone: steps, voices one by one, a linked card and back, notes, export."""
+
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import Qt
 
 from navigator.ui.mainwindow import MainWindow
@@ -32,33 +32,33 @@ def test_walk_the_scenario_in_trainer_mode_with_the_keyboard(qtbot, main_window)
     text = trainer.step_text()
     assert "Is het veilig genoeg?" in text
     assert "We moeten nu ingrijpen" not in text  # voices stay hidden until revealed
-    qtbot.keyClick(trainer, Qt.Key_Space)
+    qtbot.keyClick(trainer, Qt.Key.Key_Space)
     text = trainer.step_text()
     assert "We moeten nu ingrijpen" in text and "eerst met het gezin praten" not in text
-    qtbot.keyClick(trainer, Qt.Key_Space)
+    qtbot.keyClick(trainer, Qt.Key.Key_Space)
     assert "eerst met het gezin praten" in trainer.step_text()
     assert "Van botsen naar verbinden" in trainer.step_text()  # advice after all voices
-    qtbot.keyClick(trainer, Qt.Key_Right)
+    qtbot.keyClick(trainer, Qt.Key.Key_Right)
     assert trainer.step == 1 and "Wat is er aan de hand?" in trainer.step_text()
     assert "stap 2 van 2" in trainer.progress_label.text()
     assert "Wat neem je mee?" in trainer.step_text()  # closing reflection on the last step
-    qtbot.keyClick(trainer, Qt.Key_Right)
+    qtbot.keyClick(trainer, Qt.Key.Key_Right)
     assert trainer.step == 1  # stays on the last step
-    qtbot.keyClick(trainer, Qt.Key_Left)
+    qtbot.keyClick(trainer, Qt.Key.Key_Left)
     assert trainer.step == 0
-    qtbot.keyClick(trainer, Qt.Key_Escape)
+    qtbot.keyClick(trainer, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not trainer.isVisible(), timeout=TIMEOUT)
 
 
 def test_follow_a_linked_card_and_return_to_the_same_step(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
-    qtbot.keyClick(trainer, Qt.Key_Right)
+    qtbot.keyClick(trainer, Qt.Key.Key_Right)
     buttons = [b for b in trainer.panel.buttons() if "Intieme terreur" in b.accessibleName()]
     assert buttons
     buttons[0].click()
     assert trainer.pages.currentIndex() == 1 and "Intieme terreur" in trainer.card_view.toPlainText()
-    qtbot.keyClick(trainer, Qt.Key_Right)  # arrows do nothing while a card is open
-    qtbot.keyClick(trainer, Qt.Key_Backspace)
+    qtbot.keyClick(trainer, Qt.Key.Key_Right)  # arrows do nothing while a card is open
+    qtbot.keyClick(trainer, Qt.Key.Key_Backspace)
     assert trainer.pages.currentIndex() == 0 and trainer.step == 1
     trainer.close()
 
@@ -73,8 +73,8 @@ def test_decision_point_leads_to_a_step(qtbot, main_window):
 
 def test_note_survives_a_restart_and_is_exported(qtbot, main_window, mini_engine, user_folder, tmp_path):
     trainer = open_trainer(qtbot, main_window)
-    qtbot.keyClick(trainer, Qt.Key_Right)
-    qtbot.keyClick(trainer, Qt.Key_N)  # one screen: the notes are hidden from the room until asked for
+    qtbot.keyClick(trainer, Qt.Key.Key_Right)
+    qtbot.keyClick(trainer, Qt.Key.Key_N)  # one screen: the notes are hidden from the room until asked for
     assert trainer.notes_edit.isVisible()
     trainer.notes_edit.setFocus()
     qtbot.keyClicks(trainer.notes_edit, "Politie en wijkteam willen een gezamenlijk plan")
@@ -98,11 +98,20 @@ def test_note_survives_a_restart_and_is_exported(qtbot, main_window, mini_engine
     assert "Leo en Nora" in text and "Politie en wijkteam willen een gezamenlijk plan" in text
     explorer.close()
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NAVIGATOR_CONTENT=str(mini_engine.records[0]["path"]).rsplit("/", 1)[0],
-               XDG_DATA_HOME=str(user_folder.parent / "xdg"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        NAVIGATOR_CONTENT=str(mini_engine.records[0]["path"]).rsplit("/", 1)[0],
+        XDG_DATA_HOME=str(user_folder.parent / "xdg"),
+    )
     cli_out = tmp_path / "cli.pdf"
-    result = subprocess.run([sys.executable, "-m", "navigator", "export", "leo-en-nora", "--out", str(cli_out)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "navigator", "export", "leo-en-nora", "--out", str(cli_out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     cli_text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(cli_out)).pages).split())
     assert "Is het veilig genoeg?" in cli_text
@@ -119,10 +128,10 @@ def test_explorer_shows_all_voices_at_once(qtbot, main_window):
 
 def test_escape_in_the_notes_leaves_the_notes_not_the_session(qtbot, main_window):
     trainer = open_trainer(qtbot, main_window)
-    qtbot.keyClick(trainer, Qt.Key_N)
+    qtbot.keyClick(trainer, Qt.Key.Key_N)
     trainer.notes_edit.setFocus()
     qtbot.keyClicks(trainer.notes_edit, "eerste gedachte")
-    qtbot.keyClick(trainer.notes_edit, Qt.Key_Escape)
+    qtbot.keyClick(trainer.notes_edit, Qt.Key.Key_Escape)
     assert trainer.isVisible()
-    qtbot.keyClick(trainer, Qt.Key_Escape)
+    qtbot.keyClick(trainer, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not trainer.isVisible(), timeout=TIMEOUT)

@@ -80,8 +80,8 @@ def test_a_real_typo_still_gets_a_correction(real_engine):
 
 def test_a_short_unknown_word_is_not_guessed_into_another(real_engine):
     # Two edits in a five-letter word reach unrelated words (abuse -> acute): no guess. One edit is a typo.
-    assert real_engine._correct("acxtx") is None
-    assert real_engine._correct("acutx") == "acute"
+    assert real_engine.query.correct("acxtx") is None
+    assert real_engine.query.correct("acutx") == "acute"
 
 
 def test_ex_expands_as_a_whole_word_only(real_engine):
@@ -105,12 +105,12 @@ def _running_text_word(engine) -> str:
     from navigator.search.engine import STRONG_FIELDS
 
     for word in sorted(engine.vocabulary):
-        if len(word) >= 7 and word.isalpha() and engine._forms.get(word) is None:
+        if len(word) >= 7 and word.isalpha() and engine.query.forms.get(word) is None:
             term = stem(word)
             only_in_body = engine._field_postings("body", term) and not any(
                 engine._field_postings(f, term) for f in STRONG_FIELDS
             )
-            if only_in_body and not engine._compounds_for(word) and (word,) not in engine._phrases:
+            if only_in_body and not engine.query.compounds_for(word) and (word,) not in engine.query.phrases:
                 return word
     raise AssertionError("no word that stands only in running text")
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from navigator.content import read_card
 from navigator.sessions import RoomSettings, SessionStore
 from navigator.ui.presenter import ScreenPlace, clock_text
 from navigator.ui.scenario import ScenarioWindow
@@ -27,8 +26,7 @@ WALL = QRect(1366, 0, 1920, 1080)
 
 
 def scenario_card(engine, card_id="leo-en-nora"):
-    record = engine.record(card_id)
-    return read_card(record["path"], record.get("pack", ""))
+    return engine.load_card(card_id)
 
 
 def open_window(qtbot, engine, folder, trainer=True, size=(1366, 768), card_id="leo-en-nora") -> ScenarioWindow:
@@ -45,7 +43,7 @@ def open_window(qtbot, engine, folder, trainer=True, size=(1366, 768), card_id="
 
 def _label_text_height(label: QLabel, width: int) -> int:
     """Height the label's text needs at `width`, measured independently of the label (as QLabel lays it out)."""
-    if label.textFormat() == Qt.RichText or GuiQt.mightBeRichText(label.text()):
+    if label.textFormat() == Qt.TextFormat.RichText or GuiQt.mightBeRichText(label.text()):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(label.font())
@@ -144,11 +142,11 @@ def test_reveal_scrolls_the_new_voice_into_view(qtbot, real_engine, user_folder)
     voices = window.steps[0]["stemmen"]
     assert len(voices) >= 3
     for n in range(len(voices)):
-        qtbot.keyClick(window, Qt.Key_Space)
+        qtbot.keyClick(window, Qt.Key.Key_Space)
         newest = view.voice_cards[-1]
         assert len(view.voice_cards) == n + 1
 
-        def in_view():
+        def in_view(newest=newest):
             top_left = newest.mapTo(view.viewport(), QPoint(0, 0))
             shown = QRect(top_left, newest.size())
             return view.viewport().rect().contains(shown) or (
@@ -164,17 +162,17 @@ def test_zoom_follows_ctrl_plus_minus_zero_and_is_remembered(qtbot, mini_engine,
     start = window.text_size
     title_size = lambda: window.step_view.widget().findChildren(QLabel)[0].font().pointSizeF()  # noqa: E731
     before = title_size()
-    qtbot.keyClick(window, Qt.Key_Equal, Qt.ControlModifier)
-    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.text_size == start + 4 and title_size() > before
     assert window.size_box.value() == round(start + 4)
     assert RoomSettings(user_folder).text_size() == start + 4
     window.close()
     again = open_window(qtbot, mini_engine, user_folder)
     assert again.text_size == start + 4  # the size setting is kept for the next session
-    qtbot.keyClick(again, Qt.Key_Minus, Qt.ControlModifier)
+    qtbot.keyClick(again, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert again.text_size == start + 2
-    qtbot.keyClick(again, Qt.Key_0, Qt.ControlModifier)
+    qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.text_size == start and RoomSettings(user_folder).text_size() is None
     again.size_box.setValue(40)  # the size setting in the window
     assert again.text_size == 40
@@ -183,65 +181,65 @@ def test_zoom_follows_ctrl_plus_minus_zero_and_is_remembered(qtbot, mini_engine,
 def test_side_panel_hides_and_shows_with_one_key_and_is_large(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder, size=(1920, 1080))
     assert not window.panel.isVisible() and not window.notes_edit.isVisible()  # one screen: not for the room
-    qtbot.keyClick(window, Qt.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_N)
     assert window.panel.isVisible() and window.notes_edit.isVisible()
     assert window.panel.width() >= 0.35 * window.width()
     assert window.panel.font().pointSizeF() >= 14 and window.panel.buttons()[0].font().pointSizeF() >= 14
-    qtbot.keyClick(window, Qt.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_N)
     assert not window.panel.isVisible()
 
 
 def test_b_blacks_the_screen_and_any_key_brings_it_back(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
-    qtbot.keyClick(window, Qt.Key_B)
+    qtbot.keyClick(window, Qt.Key.Key_B)
     assert window.blackout.isVisible() and window.blackout.geometry() == window.rect()
-    qtbot.keyClick(window, Qt.Key_Right)  # brings the picture back without moving on
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # brings the picture back without moving on
     assert not window.blackout.isVisible() and window.step == 0
-    qtbot.keyClick(window, Qt.Key_Period)  # what some clickers send for "black"
+    qtbot.keyClick(window, Qt.Key.Key_Period)  # what some clickers send for "black"
     assert window.blackout.isVisible()
-    qtbot.keyClick(window, Qt.Key_Escape)  # leaves the black screen, does not end the session
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves the black screen, does not end the session
     assert not window.blackout.isVisible() and window.isVisible()
-    qtbot.keyClick(window, Qt.Key_B)
-    qtbot.keyClick(window, Qt.Key_B)
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    qtbot.keyClick(window, Qt.Key.Key_B)
     assert not window.blackout.isVisible()
 
 
 def test_clicker_keys(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
-    qtbot.keyClick(window, Qt.Key_PageDown)  # a clicker's next: first the voices ...
-    qtbot.keyClick(window, Qt.Key_PageDown)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # a clicker's next: first the voices ...
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.step == 0 and window.revealed == 2
-    qtbot.keyClick(window, Qt.Key_PageDown)  # ... then the next step
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # ... then the next step
     assert window.step == 1
-    qtbot.keyClick(window, Qt.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
     assert window.step == 0 and window.revealed == 2
-    qtbot.keyClick(window, Qt.Key_Down)
+    qtbot.keyClick(window, Qt.Key.Key_Down)
     assert window.step == 1
-    qtbot.keyClick(window, Qt.Key_Up)
-    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Up)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
     assert window.step == 1
-    qtbot.keyClick(window, Qt.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.step == 0
-    qtbot.keyClick(window, Qt.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
 
 
 def test_clicker_space_works_after_a_button_was_clicked(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
-    qtbot.mouseClick(window.panel_button, Qt.LeftButton)  # buttons never take the clicker's keys
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key_Space)
+    qtbot.mouseClick(window.panel_button, Qt.MouseButton.LeftButton)  # buttons never take the clicker's keys
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Space)
     assert window.revealed == 1
 
 
 def test_high_contrast_look(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
-    assert window.palette().color(QPalette.Window).lightness() > 100
-    qtbot.keyClick(window, Qt.Key_H)
-    assert window.palette().color(QPalette.Window).lightness() == 0
-    assert window.step_view.widget().palette().color(QPalette.WindowText).lightness() == 255
+    assert window.palette().color(QPalette.ColorRole.Window).lightness() > 100
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    assert window.palette().color(QPalette.ColorRole.Window).lightness() == 0
+    assert window.step_view.widget().palette().color(QPalette.ColorRole.WindowText).lightness() == 255
     assert window.contrast_box.isChecked() and RoomSettings(user_folder).high_contrast()
     window.contrast_box.setChecked(False)
-    assert window.palette().color(QPalette.Window).lightness() > 100
+    assert window.palette().color(QPalette.ColorRole.Window).lightness() > 100
 
 
 # --- presenter view ------------------------------------------------------------------------------------
@@ -271,14 +269,14 @@ def test_presenter_view_on_two_screens(qtbot, mini_engine, user_folder):
     assert "2. Wat is er aan de hand?" in buttons  # the steps to jump to
     assert window.panel.clock.isVisible() and "bezig 0:00:0" in window.panel.clock.text()
     # A clicker may talk to the projector's window: its keys drive the session.
-    qtbot.keyClick(wall, Qt.Key_Space)
+    qtbot.keyClick(wall, Qt.Key.Key_Space)
     assert "We moeten nu ingrijpen" in wall.step_view.plain_text()
     assert "We moeten nu ingrijpen" in window.step_text()
     assert "eerst met het gezin praten" in " ".join(label.text() for label in window.panel.findChildren(QLabel))
-    qtbot.keyClick(wall, Qt.Key_B)  # only the wall goes black; the trainer still sees the step
+    qtbot.keyClick(wall, Qt.Key.Key_B)  # only the wall goes black; the trainer still sees the step
     assert wall.blackout.isVisible() and not window.blackout.isVisible()
     assert "zwart" in window.progress_label.text()
-    qtbot.keyClick(window, Qt.Key_B)
+    qtbot.keyClick(window, Qt.Key.Key_B)
     assert not wall.blackout.isVisible()
     next(b for b in window.panel.buttons() if b.text() == "2. Wat is er aan de hand?").click()
     assert window.step == 1 and "Wat is er aan de hand?" in wall.step_view.plain_text()
@@ -292,7 +290,7 @@ def test_one_screen_hides_notes_and_choices_until_asked(qtbot, mini_engine, user
     window.show_for_room([ScreenPlace(LAPTOP)])
     qtbot.waitExposed(window)
     assert window.projector is None and not window.panel.isVisible()
-    qtbot.keyClick(window, Qt.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_N)
     assert window.notes_edit.isVisible() and any(b.text().startswith("➜") for b in window.panel.buttons())
 
 
@@ -327,15 +325,15 @@ def test_clock_text():
 
 def test_revealed_voices_and_position_survive_within_a_session(qtbot, mini_engine, user_folder):
     window = open_window(qtbot, mini_engine, user_folder)
-    qtbot.keyClick(window, Qt.Key_Space)
-    qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.keyClick(window, Qt.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.revealed == 1 and "We moeten nu ingrijpen" in window.step_text()
-    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
     window.close()
     again = open_window(qtbot, mini_engine, user_folder)
     assert again.step == 1  # the same session resumes where the group was
-    qtbot.keyClick(again, Qt.Key_Left)
+    qtbot.keyClick(again, Qt.Key.Key_Left)
     assert again.revealed == 1
 
 
@@ -347,8 +345,8 @@ def test_new_session_starts_empty_and_earlier_ones_are_listed_exported_and_remov
     from navigator.ui.sessionsdialog import NewSessionDialog, SessionsDialog
 
     window = open_window(qtbot, mini_engine, user_folder)
-    qtbot.keyClick(window, Qt.Key_N)
-    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
     window.notes_edit.setPlainText("Groep A koos voor een huisverbod")
     first = window.session
     window.panel.new_session_button.click()
@@ -363,7 +361,7 @@ def test_new_session_starts_empty_and_earlier_ones_are_listed_exported_and_remov
     listing = window.findChild(SessionsDialog)
     assert listing.list.count() == 2 and "Groep B" in listing.list.item(0).text()
     listing.select(first.id)
-    exported = {}
+    exported: dict = {}
     listing.exportMarkdownRequested.connect(
         lambda sid: exported.update(md=window.export_markdown(tmp_path / "a.md", window.sessions.get(sid)))
     )
@@ -395,7 +393,7 @@ def test_command_line_parses_open_and_trainer(monkeypatch):
     from navigator import cli
     from navigator.ui import app
 
-    seen = {}
+    seen: dict = {}
     monkeypatch.setattr(
         app,
         "run",

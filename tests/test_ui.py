@@ -1,4 +1,5 @@
 """The desktop app, driven as a user would: type, filter, open, follow, go back, bookmark, compare, export."""
+
 from __future__ import annotations
 
 import subprocess
@@ -6,7 +7,7 @@ import sys
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -34,12 +35,13 @@ def test_typing_shows_results_as_you_type(qtbot, window):
     type_query(qtbot, window, "stalking")
     assert window.model.hits[0].id == "stalking"
     assert window.middle.currentWidget() is window.results_page
-    assert "kaart(en)" in window.summary_label.text()
+    total = window.last_response.total
+    assert f"<b>{total}</b> kaart" in window.summary_label.text() and "kaart(en)" not in window.summary_label.text()
 
 
 def test_ctrl_k_focuses_the_search_field(qtbot, window):
     window.card_view.setFocus()
-    qtbot.keyClick(window, Qt.Key_K, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_field.hasFocus, timeout=TIMEOUT)
 
 
@@ -73,13 +75,13 @@ def test_enter_opens_the_selected_result_and_links_navigate(qtbot, window):
     type_query(qtbot, window, "kinderen uit de knel")
     window.results.setFocus()
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT) as shown:
-        qtbot.keyClick(window.results, Qt.Key_Return)
+        qtbot.keyClick(window.results, Qt.Key.Key_Return)
     assert shown.args == ["kinderen-uit-de-knel"]
     assert "Kinderen uit de Knel" in window.card_view.toPlainText()
     with qtbot.waitSignal(window.cardShown, timeout=TIMEOUT):
         window.card_view.anchorClicked.emit(QUrl("kaart:parallel-ouderschap"))  # the zie_ook link
     assert window.current_card.id == "parallel-ouderschap"
-    qtbot.keyClick(window, Qt.Key_Left, Qt.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.current_card.id == "kinderen-uit-de-knel", timeout=TIMEOUT)
     window.go_forward()
     assert window.current_card.id == "parallel-ouderschap"
@@ -110,15 +112,16 @@ def test_external_links_need_an_explicit_action(qtbot, window):
 
 def test_start_page_phase_and_profile_lead_to_filtered_lists(qtbot, window):
     window.start_page.filterRequested.emit("fase", "herstel")
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.model.rowCount() < len(window.engine.records),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() > 0 and window.model.rowCount() < len(window.engine.records), timeout=TIMEOUT
+    )
     assert window.filters() == {"fase": ["herstel"]}
     assert all("herstel" in h.facets.get("fase", []) for h in window.model.hits)
 
 
 def test_bookmark_survives_a_restart(qtbot, window, mini_engine, user_folder):
     window.open_card("stalking")
-    qtbot.keyClick(window, Qt.Key_D, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert "stalking" in window.user.bookmarks
     window.close()
     again = MainWindow(mini_engine, None, user_folder)
@@ -175,9 +178,9 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, window):
     window.open_card("intieme-terreur")
     missing = []
     for widget in window.findChildren(QWidget):
-        if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.TabFocus:
+        if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             iface = QAccessible.queryAccessibleInterface(widget)
-            name = iface.text(QAccessible.Name) if iface else ""
+            name = iface.text(QAccessible.Text.Name) if iface else ""
             if not name.strip():
                 missing.append(f"{type(widget).__name__} {widget.objectName()}")
     assert missing == []
@@ -200,13 +203,23 @@ def test_cli_export_writes_the_same_pdf(mini_pack, tmp_path):
 
     out = tmp_path / "stalking.pdf"
     env = dict(os.environ, NAVIGATOR_CONTENT=str(mini_pack), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "navigator", "export", "stalking", "--out", str(out)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "navigator", "export", "stalking", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
     assert "Stalking" in text and "Bronnen" in text
-    missing = subprocess.run([sys.executable, "-m", "navigator", "export", "bestaat-niet", "--out", str(out)],
-                             capture_output=True, text=True, env=env, timeout=120)
+    missing = subprocess.run(
+        [sys.executable, "-m", "navigator", "export", "bestaat-niet", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert missing.returncode == 2 and "Geen kaart" in missing.stderr
 
 
@@ -219,9 +232,9 @@ def test_qt_own_strings_are_dutch(qtbot, window):
 def test_mouse_back_and_forward_buttons_navigate(qtbot, window):
     window.open_card("stalking")
     window.open_card("intieme-terreur")
-    qtbot.mouseClick(window.card_view.viewport(), Qt.BackButton)
+    qtbot.mouseClick(window.card_view.viewport(), Qt.MouseButton.BackButton)
     assert window.current_card.id == "stalking"
-    qtbot.mouseClick(window.card_view.viewport(), Qt.ForwardButton)
+    qtbot.mouseClick(window.card_view.viewport(), Qt.MouseButton.ForwardButton)
     assert window.current_card.id == "intieme-terreur"
 
 
@@ -288,3 +301,64 @@ def test_a_question_no_card_is_about_says_so_and_lists_related_cards(qtbot, wind
     assert "Geen kaart gaat over “gebruikte”." in text and "Verwante kaarten" in text
     type_query(qtbot, window, "stalking")
     assert "Geen kaart gaat over" not in window.summary_label.text()
+
+
+def test_a_link_to_a_card_a_pack_replaced_opens_the_replacement(qtbot, mini_pack, tmp_path, user_folder):
+    """A regional pack replaces Veilig Thuis under a new id: links, bookmarks and "zie ook" to the old id
+    open the regional card (the UI asks the engine for cards by id, and the engine follows `vervangt`)."""
+    from conftest import make_extra_pack, organisation_card
+
+    from navigator.search import open_engine
+
+    replacement = organisation_card("veilig-thuis-regio", "Veilig Thuis Regio", "Bel het regionale nummer.")
+    extra = make_extra_pack(
+        tmp_path / "regio",
+        {
+            "vt.md": replacement.replace("type: organisatie", "type: organisatie\nvervangt: veilig-thuis"),
+            "wijkpunt.md": organisation_card(
+                "wijkpunt", "Wijkpunt", "Zie ook [Veilig Thuis](kaart:veilig-thuis)."
+            ).replace("gecontroleerd:", "zie_ook: [veilig-thuis]\ngecontroleerd:"),
+        },
+    )
+    engine, _ = open_engine([mini_pack, extra], [], tmp_path / "ix")
+    win = MainWindow(engine, None, user_folder)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert win.open_card("wijkpunt")
+        html = win.card_view.toHtml()
+        assert "kaart:veilig-thuis" in html and "Veilig Thuis Regio" in html  # "zie ook" shows the new title
+        win.card_view.anchorClicked.emit(QUrl("kaart:veilig-thuis"))
+        qtbot.waitUntil(lambda: win.current_card.id == "veilig-thuis-regio", timeout=TIMEOUT)
+        assert "regionale nummer" in win.card_view.toPlainText()
+        win.user.toggle_bookmark("veilig-thuis")  # a bookmark made before the pack came
+        win._fill_menu(win.bookmarks_menu, win.user.bookmarks)
+        assert "Veilig Thuis Regio" in [a.text() for a in win.bookmarks_menu.actions()]
+    finally:
+        win.close()
+        engine.close()
+
+
+def test_counts_are_said_with_dutch_plurals(window):
+    """tr_n goes through Qt's plural forms; resources/translations/kennisnavigator_nl.qm gives the Dutch ones."""
+    from navigator.ui.i18n import tr_n
+
+    assert tr_n("%n kaart(en)", 1) == "1 kaart" and tr_n("%n kaart(en)", 3) == "3 kaarten"
+    assert tr_n("%n probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.", 2).startswith("2 problemen")
+    assert tr_n("%n notitie(s)", 1) == "1 notitie"
+
+
+def test_no_content_is_said_in_the_window_with_what_to_do(qtbot, tmp_path):
+    """Not only on the command line: a windowed program has no console to read."""
+    from navigator.ui.loading import IndexLoader
+
+    win = MainWindow(None, None, tmp_path / "gebruiker")
+    qtbot.addWidget(win)
+    win.show()
+    loader = IndexLoader(win, [tmp_path / "geen-inhoud"], [], tmp_path / "cache")
+    loader.start()
+    qtbot.waitUntil(lambda: win.loading_page.retry_button.isVisible(), timeout=30000)
+    text = win.loading_page.message.text()
+    assert "geen inhoud gevonden" in text and "geen-inhoud" in text and "NAVIGATOR_CONTENT" in text
+    assert win.engine is None
+    win.close()

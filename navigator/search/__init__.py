@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..content import Corpus, content_hash
 from .analysis import ANALYSIS_VERSION
-from .engine import SearchEngine, make_snippet
+from .engine import SearchEngine
 from .index import IndexError_, Progress, build_index, manifest_matches, open_index
 from .records import CardRecord, Hit, SearchResponse
+from .snippets import make_snippet
 
 
 @dataclass

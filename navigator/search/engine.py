@@ -6,25 +6,24 @@ records.py; Whoosh stays here.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import heapq
 import math
 import operator
-import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import reduce
 from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
-from ..content import Card, Facet, FacetValue, Synonym, Taxonomy
-from .analysis import STOPWORDS, CompoundSplitter, fold, phrase_words, remember_stems, stem, words
+from ..content import Card, Synonym
+from .analysis import STOPWORDS, fold, remember_stems, stem, words
+from .query import QueryAnalyser, Unit, apply_corrections
 from .records import CardRecord, Hit, SearchResponse
+from .snippets import make_snippet, taxonomy_from_json
 
 FIELD_BOOSTS = {"title": 6.0, "questions": 4.0, "keywords": 2.0, "summary": 3.0, "body": 1.0}
 # A card that has the asked words only in its running text mentions the topic; it is not about it.
@@ -39,21 +38,6 @@ TYPE_ORDER = {
 }
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants (also Whoosh's defaults)
 MAX_QUERY_CHARS = 500  # a query is a few words; anything longer is cut, never refused
-MAX_UNITS = 12
-
-
-# An alternative is a list of slots that must all match (AND); a slot is a set of stems of which any
-# may match (OR), in any field. "oranjehuis" has the alternatives [{oranjehuis}] and [{oranje}, {huis}].
-Alternative = list[dict[str, float]]
-
-
-@dataclass
-class _Unit:
-    """One thing the user asked for (a word, or a phrase that matched a synonym), with its alternatives."""
-
-    text: str
-    alternatives: list[Alternative]
-    stems: set[str]
 
 
 class SearchEngine:
@@ -74,20 +58,14 @@ class SearchEngine:
         self._card_records: dict[int, CardRecord] = {}
         self.vocabulary: dict[str, int] = payload["vocabulary"]
         self.compounds: dict[str, list[str]] = payload["compounds"]
-        self._splitter = CompoundSplitter(set(self.vocabulary))
-        self._by_length: dict[tuple[str, int], list[str]] = {}
-        for word in self.vocabulary:
-            if word.isalpha():
-                self._by_length.setdefault((word[0], len(word)), []).append(word)
-        self._reversed = sorted(w[::-1] for w in self.vocabulary)
         remember_stems(payload["stems"])  # stemmed at build time: stemming 5,000 words costs 0.2 s
-        self._known_stems = set(payload["stems"].values())
-        self._forms: dict[str, str] = payload["forms"]  # inflected form -> stem of its lemma (wordforms.py)
-        self._suffix_cache: dict[str, list[str]] = {}
+        # Query analysis (phrases, forms, compounds, corrections): query.py.
+        self.query = QueryAnalyser(
+            self.vocabulary, self.compounds, set(payload["stems"].values()), payload["forms"], taxonomy, synonyms
+        )
         self._title_terms: dict[int, list[tuple[set[str], float]]] = {}
         self.taxonomy = taxonomy
         self.facet_values = {f.key: [v.key for v in f.values] for f in taxonomy.facets}
-        self._phrases = self._phrase_table(taxonomy, synonyms)
         self._local = threading.local()
         self._field_cache: dict[tuple[str, str], dict[int, float]] = {}
         self._score_cache: dict[str, dict[int, float]] = {}
@@ -128,7 +106,7 @@ class SearchEngine:
         text = text[:MAX_QUERY_CHARS]
         limit = max(0, min(int(limit), len(self.records) or 1))
         active, unknown = self._clean_filters(filters or {})
-        units, fixes, unknown_words = self._analyse(text)
+        units, fixes, unknown_words = self.query.analyse(text)
         matched_by_unit, matched, relaxed = self._match(units)
         suggestion = None
         if fixes:
@@ -136,9 +114,9 @@ class SearchEngine:
             # then understood and found together. Otherwise the words stand as typed ("restraining order"
             # never becomes "restraining ouder"), and an unknown word is said to be unknown.
             if not relaxed and matched and not unknown_words:
-                suggestion = _apply_corrections(text, fixes)
+                suggestion = apply_corrections(text, fixes)
             else:
-                units, _, unknown_words = self._analyse(text, correct=False)
+                units, _, unknown_words = self.query.analyse(text, correct=False)
                 matched_by_unit, matched, relaxed = self._match(units)
         if not units:
             # Nothing typed (or only little words like "de"): browse everything within the filters.
@@ -162,7 +140,7 @@ class SearchEngine:
             shown_query, len(passing), hits, counts, suggestion, relaxed, unknown, unknown_words, weak
         )
 
-    def _match(self, units: list[_Unit]) -> tuple[list[set[int]], set[int], bool]:
+    def _match(self, units: list[Unit]) -> tuple[list[set[int]], set[int], bool]:
         """Per unit the documents it matches; the documents with enough of the units (all of one or two,
         about two thirds of more); and whether that had to be relaxed to any one unit."""
         if not units:
@@ -174,7 +152,7 @@ class SearchEngine:
             return matched_by_unit, self._at_least(matched_by_unit, 1), True
         return matched_by_unit, matched, False
 
-    def _is_weak(self, doc: int, units: list[_Unit], matched_by_unit: list[set[int]], asked: int) -> bool:
+    def _is_weak(self, doc: int, units: list[Unit], matched_by_unit: list[set[int]], asked: int) -> bool:
         """Whether even the best card answers the question only loosely: it has a minority of the words asked
         (unknown words count as asked), or has them only in its running text, not in its title, questions,
         summary or keywords."""
@@ -225,166 +203,8 @@ class SearchEngine:
             found = self._card_records[index] = CardRecord.from_payload(self.records[index])
         return found
 
-    def record(self, card_id: str) -> dict[str, Any] | None:
-        """The raw record (a dict). Kept for the UI until it moves to card_by_id(); follows `vervangt` too."""
-        index = self.by_id.get(self.resolve_id(card_id))
-        return self.records[index] if index is not None else None
-
     def close(self) -> None:
         self._ix.close()
-
-    # --- query analysis ------------------------------------------------------------------------------
-
-    def _phrase_table(
-        self, taxonomy: Taxonomy, synonyms: list[Synonym]
-    ) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-        """Word sequences that mean the same: synonyms and abbreviations, facet labels and their aliases."""
-        groups: list[list[str]] = [[s.term, s.meaning, *s.variants] for s in synonyms]
-        for facet in taxonomy.facets:
-            for value in facet.values:
-                groups.append([value.label, *value.aliases])
-        table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        for group in groups:
-            forms = [tuple(phrase_words(g)) for g in group]
-            forms = [f for f in dict.fromkeys(forms) if f]
-            for form in forms:
-                table.setdefault(form, [])
-                table[form] += [other for other in forms if other != form and other not in table[form]]
-        return table
-
-    def _query_words(self, text: str) -> list[str]:
-        """The query's words; a hyphenated word stays one word where the cards or a synonym know it as such
-        ("ex-man"), and is split into its parts otherwise ("zorg-veiligheid")."""
-        out: list[str] = []
-        for match in re.finditer(r"[0-9a-z]+(?:-[0-9a-z]+)*", fold(text)):
-            parts = match.group().split("-")
-            joined = "".join(parts)
-            if len(parts) > 1 and ((joined,) in self._phrases or joined in self.vocabulary):
-                out.append(joined)
-            else:
-                out.extend(parts)
-        return [w for w in out if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-
-    def _analyse(self, text: str, correct: bool = True) -> tuple[list[_Unit], dict[str, str], list[str]]:
-        all_words = self._query_words(text)
-        units: list[_Unit] = []
-        fixes: dict[str, str] = {}
-        unknown: list[str] = []
-        i = 0
-        while i < len(all_words) and len(units) < MAX_UNITS:
-            span = self._longest_phrase(all_words, i)
-            if span:
-                phrase = tuple(all_words[i : i + span])
-                # One word keeps what a word gets (its compounds and forms: gezin -> gezinsleden); the
-                # synonyms come on top as alternatives.
-                unit = self._word_unit(phrase[0], correct=False)[0] if span == 1 else None
-                alternatives = unit.alternatives if unit else [self._slots(phrase)]
-                alternatives = alternatives + [self._slots(alt, 0.9) for alt in self._phrases[phrase]]
-                stems = {stem(w) for form in (phrase, *self._phrases[phrase]) for w in form}
-                units.append(_Unit(" ".join(phrase), alternatives, stems | (unit.stems if unit else set())))
-                i += span
-                continue
-            word = all_words[i]
-            unit, fix = self._word_unit(word, correct)
-            if fix:
-                fixes[word] = fix
-            elif unit is None:
-                unknown.append(word)
-            if unit is not None:
-                units.append(unit)
-            i += 1
-        return units, fixes, unknown
-
-    def _longest_phrase(self, all_words: list[str], start: int) -> int:
-        for span in range(min(5, len(all_words) - start), 0, -1):
-            if tuple(all_words[start : start + span]) in self._phrases:
-                return span
-        return 0
-
-    def _slots(self, form: tuple[str, ...], boost: float = 1.0) -> Alternative:
-        """One slot per word of a phrase; a slot also takes the word's lemma (verboden ~ verbieden)."""
-        slots: Alternative = []
-        for w in form:
-            slot = {stem(w): boost}
-            if w in self._forms:
-                slot.setdefault(self._forms[w], boost)
-            slots.append(slot)
-        return slots
-
-    def _word_unit(self, word: str, correct: bool = True) -> tuple[_Unit | None, str | None]:
-        """The alternatives for one word, and a correction if the word itself is unknown."""
-        stems = {stem(word)}
-        same: dict[str, float] = {stem(word): 1.0}  # one slot: the word, a correction, compounds ending in it
-        lemma_stem = self._forms.get(word)
-        if lemma_stem:  # belt -> bellen, sloeg -> slaan
-            same.setdefault(lemma_stem, 1.0)
-            stems.add(lemma_stem)
-        alternatives: list[Alternative] = [[same]]
-        fix = None
-        known = word in self.vocabulary or self._stem_known(word) or lemma_stem in self._known_stems
-        if not known:
-            parts = self._splitter.split(word)
-            if parts:  # oranjehuis -> oranje + huis
-                alternatives.append([{stem(p): 0.8} for p in parts])
-                stems |= {stem(p) for p in parts}
-            else:
-                correction = self._correct(word) if correct else None
-                if correction:
-                    fix = correction
-                    same.setdefault(stem(correction), 0.8)
-                    stems.add(stem(correction))
-                elif not self._compounds_for(word):
-                    return None, None
-        for compound in self._compounds_for(word)[:40]:  # verbod -> huisverbod, straatverbod, ...
-            same.setdefault(stem(compound), 0.6)
-            stems.add(stem(compound))
-        return _Unit(word, alternatives, stems), fix
-
-    def _stem_known(self, word: str) -> bool:
-        return stem(word) in self._known_stems
-
-    def _compounds_for(self, word: str) -> list[str]:
-        """Known compounds that end in `word` (verbod -> huisverbod), also when `word` never stands alone."""
-        found = self.compounds.get(word) or (self.compounds.get(stem(word)) if stem(word) != word else None)
-        if found or len(word) < CompoundSplitter.MIN_PART:
-            return found or []
-        cached = self._suffix_cache.get(word)
-        if cached is None:
-            key = word[::-1]
-            start = bisect.bisect_left(self._reversed, key)
-            cached = []
-            for reversed_word in self._reversed[start : start + 2000]:
-                if not reversed_word.startswith(key):
-                    break
-                compound = reversed_word[::-1]
-                modifier = compound[: -len(word)]
-                if len(modifier) >= 3 and any(
-                    m in self.vocabulary for m in (modifier, modifier[:-1] if modifier[-1:] in "se" else modifier)
-                ):
-                    cached.append(compound)
-            self._suffix_cache[word] = cached
-        return cached
-
-    def _correct(self, word: str) -> str | None:
-        """The most frequent known word within edit distance 1 (2 from seven letters), same first letter.
-        Two edits in a short word reach unrelated words (abuse -> acute): a guess, not a correction."""
-        if len(word) < 4 or not word.isalpha():
-            return None
-        maxdist = 1 if len(word) <= 6 else 2
-        letters = set(word)
-        best = None
-        for length in range(len(word) - maxdist, len(word) + maxdist + 1):
-            for candidate in self._by_length.get((word[0], length), ()):
-                # Each edit adds or removes at most two letters from the set of letters used, so words that
-                # differ in more letters are out of reach: a set operation in C instead of a Python matrix.
-                if len(letters.symmetric_difference(candidate)) > 2 * maxdist:
-                    continue
-                d = _distance(word, candidate, maxdist)
-                if d <= maxdist:
-                    rank = (d, -self.vocabulary[candidate])
-                    if best is None or rank < best[0]:
-                        best = (rank, candidate)
-        return best[1] if best else None
 
     # --- matching, facets, ranking -------------------------------------------------------------------
 
@@ -407,7 +227,7 @@ class SearchEngine:
             self._field_cache[key] = found
         return found
 
-    def _unit_docs(self, unit: _Unit) -> set[int]:
+    def _unit_docs(self, unit: Unit) -> set[int]:
         matched: set[int] = set()
         for alternative in unit.alternatives:
             # A term's documents are the keys of its cached scores (a dict of numbers, which the cyclic
@@ -484,7 +304,7 @@ class SearchEngine:
             counts[facet] = {value: (base & masks[(facet, value)]).bit_count() for value in values}
         return passing, counts
 
-    def _rank(self, units: list[_Unit], allowed: set[int], limit: int) -> list[tuple[int, float]]:
+    def _rank(self, units: list[Unit], allowed: set[int], limit: int) -> list[tuple[int, float]]:
         """BM25F per unit, restricted to the documents that matched, summed over the units.
 
         A unit scores by its best alternative, and an alternative of several words (a synonym phrase) only
@@ -536,7 +356,7 @@ class SearchEngine:
         reranked = [(doc, score * (1 + TITLE_MATCH_BONUS * self._title_match(doc, units))) for doc, score in candidates]
         return heapq.nlargest(limit, reranked, key=lambda item: (item[1], -item[0]))
 
-    def _title_match(self, doc: int, units: list[_Unit]) -> float:
+    def _title_match(self, doc: int, units: list[Unit]) -> float:
         """0 unless the title names everything asked (the question names this card's topic: for each unit,
         all words of one of its alternatives); then the share of the title's weight (rarer words weigh
         more) that those words cover, 0 to 1."""
@@ -548,7 +368,7 @@ class SearchEngine:
                 if word in STOPWORDS:
                     continue
                 weight = math.log(1 + total / self.vocabulary.get(word, 1))
-                title_terms.append(({stem(word), self._forms.get(word, "")}, weight))
+                title_terms.append(({stem(word), self.query.forms.get(word, "")}, weight))
             self._title_terms[doc] = title_terms
         mass = sum(weight for _, weight in title_terms)
         if not mass:
@@ -672,96 +492,4 @@ def read_postings(matcher: Any) -> dict[int, float]:
     return found
 
 
-def _apply_corrections(text: str, fixes: dict[str, str]) -> str:
-    """The user's own query with only the misspelled words replaced ("kinderen uit de knle" -> "… knel")."""
-    return re.sub(r"\w+", lambda m: fixes.get(fold(m.group()), m.group()), text).strip()
-
-
-def taxonomy_to_json(taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": f.key,
-            "label": f.label,
-            "description": f.description,
-            "values": [
-                {"key": v.key, "label": v.label, "description": v.description, "aliases": list(v.aliases)}
-                for v in f.values
-            ],
-        }
-        for f in taxonomy.facets
-    ]
-
-
-def taxonomy_from_json(data: list[dict[str, Any]]) -> Taxonomy:
-    return Taxonomy(
-        tuple(
-            Facet(
-                f["key"],
-                f["label"],
-                f["description"],
-                tuple(FacetValue(v["key"], v["label"], v["description"], tuple(v["aliases"])) for v in f["values"]),
-            )
-            for f in data
-        )
-    )
-
-
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
-
-
-@lru_cache(maxsize=100_000)
-def _token_stem(token: str) -> str:
-    return stem(fold(token))
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A text's sentences with the stems in each, computed once per text (a card is shown many times)."""
-    out = []
-    for match in _SENTENCE.finditer(text):
-        sentence = match.group().strip()
-        if len(sentence) >= 20:
-            out.append((sentence, frozenset(_token_stem(t) for t in _TOKEN.findall(sentence))))
-    return tuple(out)
-
-
-def make_snippet(summary: str, body: str, stems: set[str], width: int = 220) -> str:
-    """The sentence that best shows why a card matched, matched words marked **like this**."""
-    best, best_score = summary, len(stems & {_token_stem(t) for t in _TOKEN.findall(summary)})
-    for sentence, sentence_stems in _sentences(body):
-        score = len(stems & sentence_stems)
-        if score > best_score:
-            best, best_score = sentence, score
-    best = " ".join(best.split())
-    if len(best) > width:
-        first = next((m.start() for m in _TOKEN.finditer(best) if _token_stem(m.group()) in stems), 0)
-        start = max(0, min(first - 60, len(best) - width))
-        if start:  # begin and end on whole words
-            start = best.find(" ", start) + 1 or start
-        end = best.rfind(" ", start, start + width)
-        end = end if end > start else start + width
-        best = ("…" if start else "") + best[start:end].strip() + ("…" if end < len(best) else "")
-    return _TOKEN.sub(lambda m: f"**{m.group()}**" if _token_stem(m.group()) in stems else m.group(), best)
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance with an early exit once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2 = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-__all__ = ["Hit", "SearchEngine", "SearchResponse", "make_snippet"]
+__all__ = ["Hit", "SearchEngine", "SearchResponse"]

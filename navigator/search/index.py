@@ -25,7 +25,7 @@ from .. import __version__
 from ..content import Corpus
 from .analysis import ANALYSIS_VERSION, CompoundSplitter, index_terms, joined_words, stem, words
 from .documents import card_record
-from .engine import taxonomy_to_json
+from .snippets import taxonomy_to_json
 from .wordforms import lemma_stems
 
 # 2: field lengths in records.json; 3: the vocabulary's stems, so opening need not stem it;

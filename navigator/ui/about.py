@@ -1,4 +1,5 @@
 """'Over de Kennisnavigator': the version, how recent the content is, where it comes from, and the keys."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from .. import __version__
-from .i18n import tr
+from .i18n import tr, tr_n
 from .render import esc
 
 SHORTCUTS = (
@@ -34,8 +35,8 @@ def content_date(records) -> str | None:
     newest = None
     for record in records:
         try:
-            head = Path(record["path"]).read_text(encoding="utf-8")[:4000]
-        except (OSError, KeyError, UnicodeDecodeError):
+            head = Path(record.path).read_text(encoding="utf-8")[:4000]
+        except (OSError, UnicodeDecodeError):
             continue
         found = _CHECKED.search(head)
         if found and (newest is None or found.group(1) > newest):
@@ -49,20 +50,35 @@ def shortcuts_html() -> str:
 
 
 def about_html(engine) -> str:
-    parts = [f"<h2>{tr('Kennisnavigator')}</h2>",
-             f"<p>{tr('Versie')} {esc(__version__)}</p>",
-             "<p>" + tr("Offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding voor "
-                        "sociaal professionals. De app maakt geen verbinding met internet en bewaart niets over "
-                        "cliënten.") + "</p>"]
+    parts = [
+        f"<h2>{tr('Kennisnavigator')}</h2>",
+        f"<p>{tr('Versie')} {esc(__version__)}</p>",
+        "<p>"
+        + tr(
+            "Offline kennis over (ex-)partnergeweld, huiselijk geweld en complexe scheiding voor "
+            "sociaal professionals. De app maakt geen verbinding met internet en bewaart niets over "
+            "cliënten."
+        )
+        + "</p>",
+    ]
     if engine is not None:
-        date = content_date(engine.records)
-        parts.append(f"<p><b>{tr('Inhoud')}</b>: {len(engine.records)} {tr('kaarten')}"
-                     + (f", {tr('laatst gecontroleerd op')} {esc(date)}" if date else "") + "</p>")
+        date = content_date(engine.cards())
+        parts.append(
+            f"<p><b>{tr('Inhoud')}</b>: {tr_n('%n kaart(en)', engine.card_count)}"
+            + (f", {tr('laatst gecontroleerd op')} {esc(date)}" if date else "")
+            + "</p>"
+        )
         sources = sorted(engine.sources.values(), key=lambda s: str(s.get("title", "")))
         items = "".join(
             f"<li><i>{esc(s.get('title', ''))}</i>"
-            + (f" ({esc(', '.join(str(x) for x in (s.get('publisher'), s.get('year')) if x))})"
-               if s.get("publisher") or s.get("year") else "") + "</li>" for s in sources)
+            + (
+                f" ({esc(', '.join(str(x) for x in (s.get('publisher'), s.get('year')) if x))})"
+                if s.get("publisher") or s.get("year")
+                else ""
+            )
+            + "</li>"
+            for s in sources
+        )
     else:
         sources, items = [], ""
         parts.append(f"<p>{tr('De inhoud wordt nog geladen.')}</p>")
@@ -80,12 +96,12 @@ class AboutDialog(QDialog):
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(tr("Over de Kennisnavigator"))
         self.view.setHtml(about_html(engine))
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.Close).setAccessibleName(tr("Sluiten"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(tr("Sluiten"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         if parent is not None:  # as large as reads well, never larger than the window it belongs to
             self.resize(min(640, parent.width() - 40), min(720, parent.height() - 40))
-        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

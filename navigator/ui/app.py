@@ -1,7 +1,9 @@
 """Starting the desktop app: Qt application, Dutch translations, the index, the main window."""
+
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -10,12 +12,12 @@ from .. import __version__
 
 
 def make_application(argv=None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Kennisnavigator")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Kennisnavigator")
     app.setWindowIcon(app_icon())
-    QLocale.setDefault(QLocale(QLocale.Dutch, QLocale.Netherlands))
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     install_translations(app)
     return app
 
@@ -28,8 +30,11 @@ def qt_translation_dirs() -> list[str]:
     import PySide6
 
     package = Path(PySide6.__file__).resolve().parent
-    dirs = [QLibraryInfo.path(QLibraryInfo.TranslationsPath), str(package / "Qt" / "translations"),
-            str(package / "translations")]
+    dirs = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
     return list(dict.fromkeys(d for d in dirs if d))
 
 
@@ -47,7 +52,17 @@ def install_translations(app) -> None:
             translators.append(translator)
     gaps = QtDutchGaps(translators, app)
     app.installTranslator(gaps)
+    own = QTranslator(app)  # the app's own catalogue: plural forms of counts (tr_n)
+    if own.load("kennisnavigator_nl", str(translations_dir())):
+        app.installTranslator(own)
+        translators.append(own)
     app._navigator_translators = translators + [gaps]
+
+
+def translations_dir():
+    from .. import paths
+
+    return paths.app_root() / "resources" / "translations"
 
 
 def icon_dir():
@@ -84,8 +99,9 @@ def open_at_start(window, card_id: str, trainer: bool = False):
     return None
 
 
-def run(packs: list[str] | None = None, read_only_index_dirs=None, open_id: str | None = None,
-        trainer: bool = False) -> int:
+def run(
+    packs: list[str] | None = None, read_only_index_dirs=None, open_id: str | None = None, trainer: bool = False
+) -> int:
     """Open the app. Staged so the window is on screen first: the toolbar and search field are painted, then
     the body is built while a background thread opens the index, which is attached as soon as both are done.
     Keys typed meanwhile are kept. Without a matching index, it is rebuilt while the window shows progress;
@@ -119,6 +135,7 @@ def run(packs: list[str] | None = None, read_only_index_dirs=None, open_id: str 
     window.firstFrameShown.connect(start_loading)
     opened = {}
     if open_id:
+
         def open_once():
             window.engineAttached.disconnect(open_once)
             opened["window"] = open_at_start(window, open_id, trainer)  # kept: a window needs an owner

@@ -1,4 +1,5 @@
 """Bookmarks and recent cards, and the dialog to manage bookmarks (open one, remove some)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -60,7 +61,7 @@ class BookmarksDialog(QDialog):
         self.setWindowTitle(tr("Bladwijzers beheren"))
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Bladwijzers"))
-        self.list.setSelectionMode(QListWidget.ExtendedSelection)
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.itemActivated.connect(lambda item: self._open(item))
         self.empty_label = QLabel(tr("Nog geen bladwijzers. Open een kaart en kies '☆ Bladwijzer' (Ctrl+D)."))
         self.empty_label.setWordWrap(True)
@@ -88,10 +89,11 @@ class BookmarksDialog(QDialog):
     def fill(self) -> None:
         self.list.clear()
         for card_id in self.user.bookmarks:
-            record = self.engine.record(card_id) if self.engine is not None else None
-            item = QListWidgetItem(record["title"] if record else tr("{id} (niet meer beschikbaar)")
-                                   .replace("{id}", card_id))
-            item.setData(Qt.UserRole, card_id)
+            record = self.engine.card_by_id(card_id) if self.engine is not None else None
+            item = QListWidgetItem(
+                record.title if record else tr("{id} (niet meer beschikbaar)").replace("{id}", card_id)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, card_id)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -101,17 +103,17 @@ class BookmarksDialog(QDialog):
 
     def _open(self, item) -> None:
         if item is not None:
-            self.cardRequested.emit(item.data(Qt.UserRole))
+            self.cardRequested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def remove_selected(self) -> None:
-        chosen = [item.data(Qt.UserRole) for item in self.list.selectedItems()]
+        chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
         if chosen:
             self.user.remove_bookmarks(chosen)
             self.fill()
             self.changed.emit()
 
     def keyPressEvent(self, event):
-        if event.key() == Qt.Key_Delete and self.list.hasFocus():
+        if event.key() == Qt.Key.Key_Delete and self.list.hasFocus():
             self.remove_selected()
             return
         super().keyPressEvent(event)

@@ -1,15 +1,28 @@
 """'Kopieer bronvermelding': a card and its sources in APA style (7th edition, Dutch conventions), to paste
 into a report or a case file. Pure Python; the window puts the result on the clipboard as text and HTML."""
+
 from __future__ import annotations
 
 import datetime as _dt
 import html
 
 from .. import __version__
-from .render import TYPE_LABELS
+from .render import type_label
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 NO_DATE = "z.d."  # APA's "n.d." in Dutch: zonder datum
 
 
@@ -34,10 +47,12 @@ def _entry(author: str, date: str, title: str, rest: list[str], italic) -> str:
 
 def _entries(card, engine, italic, escape) -> tuple[str, list[str]]:
     checked = card.fields.get("gecontroleerd")
-    kind = TYPE_LABELS.get(card.type, card.type).lower()
+    kind = type_label(engine.taxonomy, card.type).lower()
     # APA: *Title* [Description]. The card's date is the day it was last checked against its sources.
-    own = (f"Kennisnavigator. ({_dutch_date(checked) if checked else NO_DATE}). {italic(escape(card.title))} "
-           f"[Kaart ({escape(kind)}), Kennisnavigator versie {__version__}].")
+    own = (
+        f"Kennisnavigator. ({_dutch_date(checked) if checked else NO_DATE}). {italic(escape(card.title))} "
+        f"[Kaart ({escape(kind)}), Kennisnavigator versie {__version__}]."
+    )
     sources = []
     seen = set()
     for ref in card.sources:
@@ -48,8 +63,9 @@ def _entries(card, engine, italic, escape) -> tuple[str, list[str]]:
         source = engine.sources.get(source_id) or {}
         author = source.get("publisher") or source.get("title") or source_id
         year = str(source["year"]) if source.get("year") else NO_DATE
-        entry = _entry(escape(author), year, escape(source.get("title") or source_id),
-                       [escape(source.get("url") or "")], italic)
+        entry = _entry(
+            escape(author), year, escape(source.get("title") or source_id), [escape(source.get("url") or "")], italic
+        )
         # A reference list is alphabetical by author; for one author, undated works come before dated ones.
         sources.append(((str(author).casefold(), year != NO_DATE, year, entry.casefold()), entry))
     return own, [entry for _, entry in sorted(sources)]
@@ -61,5 +77,6 @@ def card_citation(card, engine) -> tuple[str, str]:
     text = own + ("\n\nGebaseerd op:\n" + "\n".join(sources) if sources else "") + "\n"
     own_html, sources_html = _entries(card, engine, italic=lambda t: f"<i>{t}</i>", escape=html.escape)
     markup = f"<p>{own_html}</p>" + (
-        "<p></p><p>Gebaseerd op:</p>" + "".join(f"<p>{s}</p>" for s in sources_html) if sources_html else "")
+        "<p></p><p>Gebaseerd op:</p>" + "".join(f"<p>{s}</p>" for s in sources_html) if sources_html else ""
+    )
     return text, markup

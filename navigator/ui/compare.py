@@ -1,4 +1,5 @@
 """Two to four interventions side by side."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -13,7 +14,7 @@ class CompareWindow(QWidget):
     cardRequested = Signal(str)
 
     def __init__(self, cards, engine, parent=None):
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.cards = cards
         self.engine = engine
         self.setWindowTitle(tr("Vergelijken: ") + ", ".join(c.title for c in cards))

@@ -3,8 +3,10 @@
 The pages themselves are made in `printing.py`. The dialogs are non-blocking (`open()`, never `exec()`), so the
 app keeps drawing while one is up; a save dialog starts in the user's Documents folder, or in the folder they
 last saved to (remembered per user, never in the program folder)."""
+
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
@@ -19,9 +21,11 @@ LAST_FOLDER_FILE = "laatste-map.json"
 
 # --- what goes on paper -------------------------------------------------------------------------------
 
+
 def card_job(card, engine) -> PrintJob:
-    return PrintJob(card.title, render.card_html(card, engine, printable=True),
-                    checked=str(card.fields.get("gecontroleerd") or ""))
+    return PrintJob(
+        card.title, render.card_html(card, engine, printable=True), checked=str(card.fields.get("gecontroleerd") or "")
+    )
 
 
 def scenario_job(card, engine, notes, handout: bool = False) -> PrintJob:
@@ -29,25 +33,34 @@ def scenario_job(card, engine, notes, handout: bool = False) -> PrintJob:
     from .scenario import scenario_html
 
     title = card.title + (tr(" — hand-out") if handout else tr(" — met notities"))
-    return PrintJob(title, scenario_html(card, engine, None if handout else notes, with_notes=not handout),
-                    checked=str(card.fields.get("gecontroleerd") or ""))
+    return PrintJob(
+        title,
+        scenario_html(card, engine, None if handout else notes, with_notes=not handout),
+        checked=str(card.fields.get("gecontroleerd") or ""),
+    )
 
 
 def compare_job(cards, engine) -> PrintJob:
     """Landscape: four columns of text need the width; the header row repeats on every page."""
     dates = sorted({str(c.fields.get("gecontroleerd")) for c in cards if c.fields.get("gecontroleerd")})
     checked = dates[0] if len(dates) == 1 else (f"{dates[0]} tot {dates[-1]}" if dates else "")
-    return PrintJob(tr("Vergelijking: ") + ", ".join(c.title for c in cards),
-                    render.compare_html(cards, engine, printable=True), landscape=True, checked=checked)
+    return PrintJob(
+        tr("Vergelijking: ") + ", ".join(c.title for c in cards),
+        render.compare_html(cards, engine, printable=True),
+        landscape=True,
+        checked=checked,
+    )
 
 
 def results_job(response, engine, filters) -> PrintJob:
     query = response.query.strip()
-    return PrintJob(tr("Zoekresultaten") + (f": {query}" if query else ""),
-                    render.results_html(response, engine, filters))
+    return PrintJob(
+        tr("Zoekresultaten") + (f": {query}" if query else ""), render.results_html(response, engine, filters)
+    )
 
 
 # --- printing -----------------------------------------------------------------------------------------
+
 
 class PrintReceiver(QObject):
     """The slot QPrintDialog.open(receiver, member) calls with the printer the user confirmed. PySide6 6.12
@@ -71,15 +84,15 @@ def open_print_dialog(parent, job: PrintJob):
     from PySide6.QtCore import SLOT, Qt
     from PySide6.QtPrintSupport import QPrintDialog
 
-    printer = QPrinter(QPrinter.HighResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job.title)
     prepare_printer(printer, job)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Afdrukken — ") + job.title)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
-    dialog.printer_ref = printer  # the dialog holds a C++ pointer only; keep the Python object alive with it
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.printer_ref = printer  # type: ignore[attr-defined]  # the dialog holds a C++ pointer only; keep the Python object alive with it
     receiver = PrintReceiver(job, dialog)
-    dialog.open(receiver, SLOT("print_job(QPrinter*)"))
+    dialog.open(receiver, SLOT("print_job(QPrinter*)"))  # type: ignore[arg-type]  # (PySide wants the str)
     return dialog
 
 
@@ -90,11 +103,12 @@ def report(parent, text: str) -> None:
         return
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Warning, "Kennisnavigator", text, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Kennisnavigator", text, QMessageBox.StandardButton.Ok, parent)
     box.open()
 
 
 # --- saving -------------------------------------------------------------------------------------------
+
 
 def _user_folder(widget) -> Path:
     while widget is not None:
@@ -116,17 +130,15 @@ def start_folder(user_folder: Path) -> Path:
     last = JsonStore(Path(user_folder) / LAST_FOLDER_FILE, {}).load().get("map")
     if isinstance(last, str) and Path(last).is_dir():
         return Path(last)
-    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def remember_folder(user_folder: Path, chosen: Path) -> None:
     from ..userdata import JsonStore
 
-    try:
+    with contextlib.suppress(OSError):  # not remembering a folder is no reason to fail a save
         JsonStore(Path(user_folder) / LAST_FOLDER_FILE, {}).save({"map": str(Path(chosen).parent)})
-    except OSError:
-        pass  # not remembering a folder is no reason to fail a save
 
 
 def ask_save_path(parent, title: str, suggested_name: str, name_filter: str, suffix: str, on_chosen):
@@ -136,12 +148,12 @@ def ask_save_path(parent, title: str, suggested_name: str, name_filter: str, suf
 
     user_folder = _user_folder(parent)
     dialog = QFileDialog(parent, title)
-    dialog.setAcceptMode(QFileDialog.AcceptSave)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(name_filter)
     dialog.setDefaultSuffix(suffix)
     dialog.setDirectory(str(start_folder(user_folder)))
     dialog.selectFile(suggested_name)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen(name: str) -> None:
         remember_folder(user_folder, Path(name))

@@ -1,5 +1,6 @@
 """Find within the open card (Ctrl+F): every match highlighted, the current one selected, Enter / F3 for the
 next, Shift+Enter / Shift+F3 for the previous, Esc closes and gives the focus back to the card."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
@@ -41,7 +42,7 @@ class FindBar(QWidget):
 
     def open_bar(self) -> None:
         self.setVisible(True)
-        self.field.setFocus(Qt.ShortcutFocusReason)
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         self.search()
 
@@ -49,7 +50,7 @@ class FindBar(QWidget):
         self.setVisible(False)
         self.matches, self.current = [], -1
         self.view.setExtraSelections([])
-        self.view.setFocus(Qt.OtherFocusReason)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def search(self) -> None:
         """Find every match of the text (case-insensitive) in the card shown now; select the first one."""
@@ -89,20 +90,21 @@ class FindBar(QWidget):
         if self.current >= 0:
             self.view.setTextCursor(self.matches[self.current])  # selected, so it stands out among the others
             self.view.ensureCursorVisible()
-            self.count_label.setText(tr("{i} van {n}").replace("{i}", str(self.current + 1))
-                                     .replace("{n}", str(len(self.matches))))
+            self.count_label.setText(
+                tr("{i} van {n}").replace("{i}", str(self.current + 1)).replace("{n}", str(len(self.matches)))
+            )
         else:
             self.count_label.setText(tr("niet gevonden") if self.field.text() else "")
         self.previous_button.setEnabled(len(self.matches) > 1)
         self.next_button.setEnabled(len(self.matches) > 1)
 
     def eventFilter(self, obj, event):
-        if obj is self.field and event.type() == QEvent.KeyPress:
-            key, shift = event.key(), bool(event.modifiers() & Qt.ShiftModifier)
-            if key == Qt.Key_Escape:
+        if obj is self.field and event.type() == QEvent.Type.KeyPress:
+            key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if key == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-            if key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F3):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3):
                 self._move(-1 if shift else 1)
                 return True
         return super().eventFilter(obj, event)

@@ -1,4 +1,5 @@
 """Translatable UI text. Kept apart from the widgets so the first window can be drawn without loading them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -6,6 +7,13 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Navigator", text)
+
+
+def tr_n(text: str, n: int) -> str:
+    """A count the user sees, with Qt's plural forms: `text` has `%n` for the number ("%n kaart(en)").
+    resources/translations/kennisnavigator_nl.ts gives the Dutch forms ("1 kaart", "3 kaarten"); without
+    the catalogue Qt still puts the number in ("3 kaart(en)")."""
+    return QCoreApplication.translate("Navigator", text, None, n)
 
 
 # Qt's own strings that qtbase_nl.qm (PySide6 6.12) lacks or gets wrong; seen in the file and print dialogs.
@@ -27,7 +35,7 @@ class QtDutchGaps(QTranslator):
         super().__init__(parent)
         self.catalogues = list(catalogues)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
     def translate(self, context, source_text, disambiguation=None, n=-1):

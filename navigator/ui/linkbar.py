@@ -1,5 +1,6 @@
 """The banner above the card when a link leads outside the app: open it in the browser (if the organisation
 allows that) or copy it. The banner wraps a long address instead of widening the window."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -28,10 +29,10 @@ class LinkBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.PlainText)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Ignored: the banner takes the width the card has; it never asks for more (that widened the window).
-        self.label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.label.setMinimumWidth(80)
         self.label.setAccessibleName(tr("Externe link"))
         self.open_button = QPushButton(tr("Openen in browser"))
@@ -46,7 +47,7 @@ class LinkBar(QWidget):
         close_button.clicked.connect(lambda: self.setVisible(False))
         layout.addWidget(self.label, 1)
         for widget in (self.open_button, self.copy_button, close_button):
-            layout.addWidget(widget, 0, Qt.AlignTop)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
     def hasHeightForWidth(self) -> bool:
@@ -57,9 +58,14 @@ class LinkBar(QWidget):
 
     def show_link(self, url: QUrl, allowed: bool) -> None:
         self.url, self.allowed = url, allowed
-        text = (tr("Deze link gaat naar buiten de app: {url}") if allowed else
-                tr("Je organisatie staat niet toe dat de app een browser opent. Kopieer de link als je hem elders "
-                   "wilt openen: {url}"))
+        text = (
+            tr("Deze link gaat naar buiten de app: {url}")
+            if allowed
+            else tr(
+                "Je organisatie staat niet toe dat de app een browser opent. Kopieer de link als je hem elders "
+                "wilt openen: {url}"
+            )
+        )
         self.label.setText(text.replace("{url}", breakable(url.toString())))
         self.label.setToolTip(url.toString())
         self.open_button.setVisible(allowed)

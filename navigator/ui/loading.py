@@ -3,14 +3,24 @@
 A background thread opens a matching index, or rebuilds it in the user's cache when there is none; the window
 shows how far the rebuild is. If it fails, the window says what went wrong and what to do, with a button to
 try again: never an endless "wordt geladen"."""
+
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from .i18n import tr
+
+
+class NoContent(Exception):
+    """The core content folder is missing, or it has no cards: nothing to search."""
+
+    def __init__(self, folder):
+        super().__init__(str(folder))
+        self.folder = folder
 
 
 class LoadingPage(QWidget):
@@ -22,9 +32,9 @@ class LoadingPage(QWidget):
         super().__init__(parent)
         self.message = QLabel(tr("De kennis wordt geladen…"))
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignCenter)
-        self.message.setTextFormat(Qt.RichText)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)  # so the error can be copied
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # so the error can be copied
         self.message.setAccessibleName(tr("Laden"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -39,7 +49,7 @@ class LoadingPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
-        layout.addWidget(self.retry_button, 0, Qt.AlignHCenter)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
     def show_loading(self) -> None:
@@ -56,9 +66,11 @@ class LoadingPage(QWidget):
     def show_error(self, what: str, todo: str) -> None:
         from .render import esc
 
-        self.message.setText(f"<h3>{tr('De kennis kon niet worden geladen')}</h3>"
-                             f"<p><b>{tr('Wat er misging')}:</b> {esc(what)}</p>"
-                             f"<p><b>{tr('Wat je kunt doen')}:</b> {esc(todo)}</p>")
+        self.message.setText(
+            f"<h3>{tr('De kennis kon niet worden geladen')}</h3>"
+            f"<p><b>{tr('Wat er misging')}:</b> {esc(what)}</p>"
+            f"<p><b>{tr('Wat je kunt doen')}:</b> {esc(todo)}</p>"
+        )
         self.progress.setVisible(False)
         self.retry_button.setVisible(True)
 
@@ -66,12 +78,25 @@ class LoadingPage(QWidget):
 def explain_failure(exc: BaseException, rebuild_dir) -> tuple[str, str]:
     """What went wrong, in words, and what the user can do about it."""
     what = str(exc) or type(exc).__name__
+    if isinstance(exc, NoContent):
+        what = tr("Er is geen inhoud gevonden: de map {dir} bestaat niet of bevat geen kaarten.").replace(
+            "{dir}", str(exc.folder)
+        )
+        todo = tr(
+            "Installeer het programma opnieuw, of laat je ICT-beheerder de map met kaarten aanwijzen met de "
+            "omgevingsvariabele NAVIGATOR_CONTENT. Klik daarna op Opnieuw proberen."
+        )
+        return what, todo
     if isinstance(exc, OSError):
-        todo = tr("Controleer of er ruimte is op de schijf en of je mag schrijven in {dir}. Probeer het daarna "
-                  "opnieuw. Lukt het niet, geef deze melding door aan je ICT-beheerder.")
+        todo = tr(
+            "Controleer of er ruimte is op de schijf en of je mag schrijven in {dir}. Probeer het daarna "
+            "opnieuw. Lukt het niet, geef deze melding door aan je ICT-beheerder."
+        )
     else:
-        todo = tr("Probeer het opnieuw. Lukt het dan nog niet, vraag je ICT-beheerder het programma opnieuw te "
-                  "installeren en geef deze melding door. De map {dir} mag weg: de app maakt hem opnieuw.")
+        todo = tr(
+            "Probeer het opnieuw. Lukt het dan nog niet, vraag je ICT-beheerder het programma opnieuw te "
+            "installeren en geef deze melding door. De map {dir} mag weg: de app maakt hem opnieuw."
+        )
     return what, todo.replace("{dir}", str(rebuild_dir))
 
 
@@ -112,11 +137,17 @@ class IndexLoader(QObject):
             from ..search import open_engine, open_existing
 
             packs = self.pack_dirs() if callable(self.pack_dirs) else list(self.pack_dirs)
+            if not packs or not Path(packs[0]).is_dir():
+                raise NoContent(packs[0] if packs else "content")
             found = open_existing(packs, self.read_only_dirs + [self.rebuild_dir])
             if found is None:  # no matching index (or it would not open): rebuild it, showing progress
                 state["building"] = True
-                found = open_engine(packs, [], self.rebuild_dir,
-                                    progress=lambda n, total: state.update(done=n, total=max(1, total)))
+                found = open_engine(
+                    packs, [], self.rebuild_dir, progress=lambda n, total: state.update(done=n, total=max(1, total))
+                )
+            if not found[0].card_count:
+                found[0].close()
+                raise NoContent(packs[0])
             state["result"] = found
         except Exception as exc:  # shown in the window, with what to do and a retry
             state["error"] = exc

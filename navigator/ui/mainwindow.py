@@ -5,6 +5,7 @@ frame has the title, the toolbar and a live search field, and needs only the Qt 
 body (facets, result list, card view) is built right after that first paint, and the index is attached after
 that. PySide6 creates each Qt class's binding on first use (the `Qt` namespace alone costs ~30 ms), so the
 body's modules and classes are imported where they are first needed, not at the top of this file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .menus import MenusMixin
 from .panes import PanesMixin
 from .searching import SearchingMixin
@@ -32,13 +33,13 @@ class _MouseNavigation(QObject):
         self.window = window
 
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.MouseButtonRelease:
+        if event.type() == QEvent.Type.MouseButtonRelease:
             from PySide6.QtCore import Qt
 
-            if event.button() == Qt.BackButton:
+            if event.button() == Qt.MouseButton.BackButton:
                 self.window.go_back()
                 return True
-            if event.button() == Qt.ForwardButton:
+            if event.button() == Qt.MouseButton.ForwardButton:
                 self.window.go_forward()
                 return True
         return False
@@ -128,12 +129,16 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.body_built = True
         self._update_buttons()
         self.settings_button.setEnabled(True)
-        self._show_html(tr("<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
-                           "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
-                           "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · Enter opent de eerste kaart · ↓ naar de lijst · "
-                           "Alt+←/→ terug en vooruit · Ctrl+F zoeken in de kaart · Ctrl+D bladwijzer · "
-                           "Ctrl+P afdrukken · Ctrl +/−/0 grootte · F1 alle sneltoetsen</p>"
-                           "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"))
+        self._show_html(
+            tr(
+                "<h2>Kennisnavigator</h2><p>Kies links een filter, typ een zoekvraag of klik op "
+                "het startscherm. De kaart verschijnt hier, met bronnen.</p>"
+                "<p><b>Sneltoetsen</b>: Ctrl+K zoeken · Enter opent de eerste kaart · ↓ naar de lijst · "
+                "Alt+←/→ terug en vooruit · Ctrl+F zoeken in de kaart · Ctrl+D bladwijzer · "
+                "Ctrl+P afdrukken · Ctrl +/−/0 grootte · F1 alle sneltoetsen</p>"
+                "<p>De app werkt zonder internet en bewaart niets over cliënten.</p>"
+            )
+        )
         self.bodyBuilt.emit()
         if self._pending_engine is not None:
             self.attach_engine(*self._pending_engine)
@@ -168,8 +173,9 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         if open_info is not None and open_info.rebuilt:
             notes.append(tr("De zoekindex is opnieuw opgebouwd."))
         if engine.problems:
-            notes.append(tr("{n} probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.")
-                         .replace("{n}", str(len(engine.problems))))
+            notes.append(
+                tr_n("%n probleem/problemen in de inhoud; kaarten met fouten zijn weggelaten.", len(engine.problems))
+            )
             self.problems_button.setVisible(True)
         if notes:
             self.statusBar().showMessage("  ".join(notes))
@@ -211,10 +217,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         """Show a card; `position` is the place in its text to scroll to (Back returns where you were)."""
         if self.engine is None:
             return False
-        from ..content import read_card
-
-        record = self.engine.record(card_id)
-        card = read_card(record["path"], record.get("pack", "")) if record else None
+        card = self.engine.load_card(card_id)  # follows `vervangt`: a link to a replaced card opens its successor
         if card is None:
             self.statusBar().showMessage(tr("Kaart '{id}' is niet beschikbaar.").replace("{id}", card_id), 8000)
             return False
@@ -229,8 +232,8 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         if self.find_bar.isVisible():
             self.find_bar.search()
         if record_history:
-            del self.history[self.history_pos + 1:]
-            del self.history_positions[self.history_pos + 1:]
+            del self.history[self.history_pos + 1 :]
+            del self.history_positions[self.history_pos + 1 :]
             self.history.append(card_id)
             self.history_positions.append(0)
             self.history_pos = len(self.history) - 1
@@ -266,11 +269,13 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.forward_action.setEnabled(self.history_pos < len(self.history) - 1)
         card = self.current_card
         self.bookmark_action.setEnabled(card is not None)
-        self.bookmark_action.setText(tr("★ Bladwijzer") if card and card.id in self.user.bookmarks
-                                     else tr("☆ Bladwijzer"))
+        self.bookmark_action.setText(
+            tr("★ Bladwijzer") if card and card.id in self.user.bookmarks else tr("☆ Bladwijzer")
+        )
         self.compare_add_action.setEnabled(card is not None and card.type in COMPARABLE)
-        self.compare_add_action.setText(tr("− Vergelijk") if card and card.id in self.compare_ids
-                                        else tr("+ Vergelijk"))
+        self.compare_add_action.setText(
+            tr("− Vergelijk") if card and card.id in self.compare_ids else tr("+ Vergelijk")
+        )
         self.compare_action.setText(tr("Vergelijken ({n})").replace("{n}", str(len(self.compare_ids))))
         self.compare_action.setEnabled(len(self.compare_ids) >= 2)
         self.compare_button.setText(self.compare_action.text())
@@ -307,15 +312,8 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self._update_buttons()
 
     def compare_cards(self):
-        from ..content import read_card
-
-        cards = []
-        for card_id in self.compare_ids:
-            record = self.engine.record(card_id)
-            card = read_card(record["path"]) if record else None
-            if card:
-                cards.append(card)
-        return cards
+        cards = [self.engine.load_card(card_id) for card_id in self.compare_ids]
+        return [card for card in cards if card is not None]
 
     def show_compare(self) -> None:
         from .compare import CompareWindow
@@ -415,8 +413,11 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
     def show_problems(self) -> None:
         from .render import esc
 
-        text = "<h2>Weggelaten door fouten in de inhoud</h2><ul>" + "".join(
-            f"<li><code>{esc(p)}</code></li>" for p in self.engine.problems) + "</ul>"
+        text = (
+            "<h2>Weggelaten door fouten in de inhoud</h2><ul>"
+            + "".join(f"<li><code>{esc(p)}</code></li>" for p in self.engine.problems)
+            + "</ul>"
+        )
         self.card_view.setHtml(text)
 
     # --- links, zoom, palette ------------------------------------------------------------------------
@@ -425,19 +426,19 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.link_bar.show_link(url, bool(self.settings.get("externe_links")))
 
     def eventFilter(self, obj, event):
-        if obj is self.search_field and event.type() == QEvent.KeyPress:
+        if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
             from PySide6.QtCore import Qt
 
-            if event.key() == Qt.Key_Escape:
+            if event.key() == Qt.Key.Key_Escape:
                 self.clear_search()
                 return True
-            if event.key() == Qt.Key_Down:
+            if event.key() == Qt.Key.Key_Down:
                 self.focus_results()
                 return True
         return super().eventFilter(obj, event)
 
     def changeEvent(self, event):
-        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_card_style()
         super().changeEvent(event)
 

@@ -3,43 +3,45 @@
 A walk lives in memory only: answers and the professional's short reasoning are never written to disk, history,
 bookmarks, settings or logs. Only printing or saving the afwegingsverslag as PDF (the user's own act) writes
 anything, and closing the window discards the walk (after asking, if something was typed)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.wijzer import Walk
 from . import export
 from .i18n import tr
 from .meldcode_report import PRIVACY_NOTE, VEILIG_THUIS_HINT, verslag_html
 from .render import esc
-from .wrapping import WrapButton as _Wrap
 from .step_bar import StepBar
+from .styles import style_sheet
+from .wrapping import WrapButton
 
-BANNER = ("Typ geen namen of herkenbare details. De app bewaart niets van deze route: sluit je de wijzer, dan is "
-          "alles weg. Alleen wat je zelf afdrukt of als PDF opslaat, blijft bestaan.")
-
-
-class WrapButton(_Wrap):
-    """A wrapping button (its height follows its text) that Enter and Return press too, as a dialog's do."""
-
-    def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
-            self.click()
-            return
-        super().keyPressEvent(event)
+BANNER = (
+    "Typ geen namen of herkenbare details. De app bewaart niets van deze route: sluit je de wijzer, dan is "
+    "alles weg. Alleen wat je zelf afdrukt of als PDF opslaat, blijft bestaan."
+)
 
 
 def find_wijzer(engine, card_id: str):
     """The wijzer card by id; if a pack replaced it under another id, the one wijzer there is."""
-    from ..content import read_card
-
-    record = engine.record(card_id)
-    if record is None or record["type"] != "wijzer":
-        record = next((r for r in engine.records if r["type"] == "wijzer"), None)
-    return read_card(record["path"], record.get("pack", "")) if record else None
+    record = engine.card_by_id(card_id)
+    if record is None or record.type != "wijzer":
+        record = next(iter(engine.cards("wijzer")), None)
+    return engine.load_card(record.id) if record else None
 
 
 class _QuietUser:
@@ -97,21 +99,22 @@ class MeldcodeWizard(QWidget):
     positionChanged = Signal(str)
 
     def __init__(self, card, engine, parent=None):
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.card, self.engine = card, engine
         self.walk = Walk(card.fields)
         self.trail: list[str] = [self.walk.start]  # questions (and at most one end) in walk order
-        self.pos = 0
+        self.trail_pos = 0
         self.answers: dict[str, int] = {}  # question id -> chosen answer index (memory only)
         self.reasoning: dict[str, str] = {}  # step id -> the professional's short reasoning (memory only)
         self.exported = True  # nothing typed yet, so nothing to lose
         self._discarding = False
         self.setWindowTitle(f"{card.title} — Kennisnavigator")
         self.setAccessibleName(tr("Meldcode-wijzer"))
+        self.setStyleSheet(style_sheet("meldcode_wizard"))
 
         banner = QLabel(f"<b>{esc(tr('Privacy:'))}</b> {esc(tr(BANNER))}")
         banner.setWordWrap(True)
-        banner.setStyleSheet("QLabel { background:#fff3cd; color:#5c4400; padding:6px 8px; border-radius:4px; }")
+        banner.setObjectName("privacyBanner")  # its look: resources/styles/meldcode_wizard.qss
         banner.setAccessibleName(tr("Privacy"))
         self.step_bar = StepBar(self.walk.steps)
         self.question_view = QTextBrowser()
@@ -121,10 +124,14 @@ class MeldcodeWizard(QWidget):
         self.answers_box = QWidget()
         self.answers_layout = QVBoxLayout(self.answers_box)
         self.answers_layout.setContentsMargins(0, 0, 0, 0)
-        self.vt_hint = QLabel("☎ " + esc(tr(VEILIG_THUIS_HINT)).replace("Raadpleeg Veilig Thuis (0800-2000)",
-                                                                      "<b>Raadpleeg Veilig Thuis (0800-2000)</b>"))
+        self.vt_hint = QLabel(
+            "☎ "
+            + esc(tr(VEILIG_THUIS_HINT)).replace(
+                "Raadpleeg Veilig Thuis (0800-2000)", "<b>Raadpleeg Veilig Thuis (0800-2000)</b>"
+            )
+        )
         self.vt_hint.setWordWrap(True)
-        self.vt_hint.setStyleSheet("QLabel { background:#e3f0ff; color:#0b2e59; padding:6px 8px; border-radius:4px; }")
+        self.vt_hint.setObjectName("veiligThuisHint")
         self.vt_hint.setAccessibleName(tr("Raadpleeg Veilig Thuis, 0800-2000"))
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
@@ -149,7 +156,7 @@ class MeldcodeWizard(QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(self.side)
         side_scroll.setAccessibleName(tr("Kaarten en vastleggen bij deze stap"))
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
@@ -164,9 +171,14 @@ class MeldcodeWizard(QWidget):
         self.print_button = QPushButton(tr("Verslag afdrukken"))
         self.pdf_button = QPushButton(tr("Verslag als PDF"))
         self.close_button = QPushButton(tr("Sluiten (Esc)"))
-        for button, slot in ((self.back_button, self.go_back), (self.forward_button, self.go_forward),
-                             (self.restart_button, self.restart), (self.print_button, self.print_verslag),
-                             (self.pdf_button, self.ask_pdf), (self.close_button, self.close)):
+        for button, slot in (
+            (self.back_button, self.go_back),
+            (self.forward_button, self.go_forward),
+            (self.restart_button, self.restart),
+            (self.print_button, self.print_verslag),
+            (self.pdf_button, self.ask_pdf),
+            (self.close_button, self.close),
+        ):
             button.setAccessibleName(button.text().split(" (")[0].strip("◀▶ "))
             button.setAutoDefault(False)
             button.clicked.connect(slot)
@@ -179,62 +191,78 @@ class MeldcodeWizard(QWidget):
         layout.addWidget(self.step_bar)
         layout.addWidget(split, 1)
         layout.addLayout(nav)
-        for keys, slot in (("Alt+Left", self.go_back), ("Alt+Right", self.go_forward), ("Esc", self.close),
-                           ("Ctrl+P", self.print_verslag), ("Ctrl+Shift+P", self.ask_pdf)):
-            QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.WindowShortcut)
+        for keys, slot in (
+            ("Alt+Left", self.go_back),
+            ("Alt+Right", self.go_forward),
+            ("Esc", self.close),
+            ("Ctrl+P", self.print_verslag),
+            ("Ctrl+Shift+P", self.ask_pdf),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, Qt.ShortcutContext.WindowShortcut)
         self.show_position()
 
     # --- where we are --------------------------------------------------------------------------------
 
     @property
     def current(self) -> str:
-        return self.trail[self.pos]
+        return self.trail[self.trail_pos]
 
     def at_end(self) -> bool:
         return self.current in self.walk.ends
 
     def step_index(self) -> int:
         """The step of the current question; an end counts as the step of the question that led there."""
-        item = self.current if not self.at_end() or self.pos == 0 else self.trail[self.pos - 1]
+        item = self.current if not self.at_end() or self.trail_pos == 0 else self.trail[self.trail_pos - 1]
         return self.walk.step_index(item)
 
     def show_position(self) -> None:
         index = self.step_index()
         step = self.walk.steps[index]
-        done = {self.walk.step_index(i) for i in self.trail[:self.pos] if i in self.walk.nodes} - {index}
+        done = {self.walk.step_index(i) for i in self.trail[: self.trail_pos] if i in self.walk.nodes} - {index}
         self.step_bar.set_state(index, done)
         if self.at_end():
             end = self.walk.ends[self.current]
-            html = (f"<p><b>{esc(tr('Uitkomst'))}</b></p><h1>{esc(end['titel'])}</h1><p>{esc(end['doen'])}</p>"
-                    f"<p>{esc(tr('Druk het afwegingsverslag af of sla het op als PDF voor het dossier. '))}"
-                    f"{esc(tr(PRIVACY_NOTE))}</p>")
-            self._fill_answers([(tr("Verslag afdrukken"), self.print_verslag), (tr("Verslag als PDF"), self.ask_pdf)]
-                               + ([(tr("Opnieuw wegen vanaf stap 4"), self.weigh_again)]
-                                  if end["soort"] == "opnieuw-wegen" else []))
+            html = (
+                f"<p><b>{esc(tr('Uitkomst'))}</b></p><h1>{esc(end['titel'])}</h1><p>{esc(end['doen'])}</p>"
+                f"<p>{esc(tr('Druk het afwegingsverslag af of sla het op als PDF voor het dossier. '))}"
+                f"{esc(tr(PRIVACY_NOTE))}</p>"
+            )
+            self._fill_answers(
+                [(tr("Verslag afdrukken"), self.print_verslag), (tr("Verslag als PDF"), self.ask_pdf)]
+                + ([(tr("Opnieuw wegen vanaf stap 4"), self.weigh_again)] if end["soort"] == "opnieuw-wegen" else [])
+            )
             record, cards, hint = end.get("vastleggen") or [], end.get("kaarten") or [], end.get("veilig_thuis")
         else:
             node = self.walk.nodes[self.current]
-            html = (f"<p><b>{esc(tr('Stap {n}: ').replace('{n}', str(index + 1)))}{esc(step['titel'])}</b></p>"
-                    f"<p>{esc(step['doen'])}</p><h2>{esc(node['vraag'])}</h2>")
+            html = (
+                f"<p><b>{esc(tr('Stap {n}: ').replace('{n}', str(index + 1)))}{esc(step['titel'])}</b></p>"
+                f"<p>{esc(step['doen'])}</p><h2>{esc(node['vraag'])}</h2>"
+            )
             if node.get("uitleg"):
                 html += f"<p>{esc(node['uitleg'])}</p>"
             chosen = self.answers.get(self.current)
-            self._fill_answers([(f"{n}  {a['tekst']}" + ("  ✓" if chosen == n - 1 else ""),
-                                 lambda _=False, i=n - 1: self.choose(i))
-                                for n, a in enumerate(node["antwoorden"], 1)])
+            self._fill_answers(
+                [
+                    (f"{n}  {a['tekst']}" + ("  ✓" if chosen == n - 1 else ""), lambda _=False, i=n - 1: self.choose(i))
+                    for n, a in enumerate(node["antwoorden"], 1)
+                ]
+            )
             record = step.get("vastleggen") or []
             cards = list(step.get("kaarten") or []) + list(node.get("kaarten") or [])
             hint = step.get("veilig_thuis")
         self.question_view.setHtml(html)
         self.vt_hint.setVisible(bool(hint))
         self._fill_side(cards, record)
-        self.reason_label.setText(tr("<b>Jouw afweging bij stap {n}</b> (kort, zonder namen of herkenbare details)")
-                                  .replace("{n}", str(index + 1)))
+        self.reason_label.setText(
+            tr("<b>Jouw afweging bij stap {n}</b> (kort, zonder namen of herkenbare details)").replace(
+                "{n}", str(index + 1)
+            )
+        )
         self.reason_edit.blockSignals(True)
         self.reason_edit.setPlainText(self.reasoning.get(step["id"], ""))
         self.reason_edit.blockSignals(False)
-        self.back_button.setEnabled(self.pos > 0)
-        self.forward_button.setEnabled(self.pos < len(self.trail) - 1)
+        self.back_button.setEnabled(self.trail_pos > 0)
+        self.forward_button.setEnabled(self.trail_pos < len(self.trail) - 1)
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(self.at_end())
         self.positionChanged.emit(self.current)
@@ -253,7 +281,7 @@ class MeldcodeWizard(QWidget):
                 button.show()  # now, not queued: keys may follow at once
             self.answer_buttons.append(button)
         if self.answer_buttons:
-            self.answer_buttons[0].setFocus(Qt.OtherFocusReason)
+            self.answer_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_side(self, cards: list[str], record: list[str]) -> None:
         while self.side_layout.count():
@@ -264,17 +292,20 @@ class MeldcodeWizard(QWidget):
         if cards:
             self.side_layout.addWidget(QLabel(f"<b>{esc(tr('Kaarten bij deze stap'))}</b>"))
         for card_id in dict.fromkeys(cards):
-            record_ = self.engine.record(card_id)
-            if record_ is None:
+            found = self.engine.card_by_id(card_id)
+            if found is None:
                 continue
-            button = WrapButton(record_["title"])
+            button = WrapButton(found.title)
             button.setToolTip(tr("Opent de kaart in het hoofdvenster; de wijzer blijft open"))
             button.clicked.connect(lambda _=False, c=card_id: self.cardRequested.emit(c))
             self.side_layout.addWidget(button)
             self.card_buttons.append(button)
         if record:
-            label = QLabel(f"<b>{esc(tr('Vastleggen in het dossier'))}</b><ul>"
-                           + "".join(f"<li>{esc(r)}</li>" for r in record) + "</ul>")
+            label = QLabel(
+                f"<b>{esc(tr('Vastleggen in het dossier'))}</b><ul>"
+                + "".join(f"<li>{esc(r)}</li>" for r in record)
+                + "</ul>"
+            )
             label.setWordWrap(True)
             self.side_layout.addWidget(label)
         self.side_layout.addStretch(1)
@@ -286,23 +317,26 @@ class MeldcodeWizard(QWidget):
             return
         node_id = self.current
         target = self.walk.target(node_id, answer)
-        same = self.answers.get(node_id) == answer and self.pos + 1 < len(self.trail) \
-            and self.trail[self.pos + 1] == target
+        same = (
+            self.answers.get(node_id) == answer
+            and self.trail_pos + 1 < len(self.trail)
+            and self.trail[self.trail_pos + 1] == target
+        )
         self.answers[node_id] = answer
         if not same:  # a new choice: what came after the old one is no longer the path
-            del self.trail[self.pos + 1:]
+            del self.trail[self.trail_pos + 1 :]
             self.trail.append(target)
-        self.pos += 1
+        self.trail_pos += 1
         self.show_position()
 
     def go_back(self) -> None:
-        if self.pos > 0:
-            self.pos -= 1
+        if self.trail_pos > 0:
+            self.trail_pos -= 1
             self.show_position()
 
     def go_forward(self) -> None:
-        if self.pos < len(self.trail) - 1:
-            self.pos += 1
+        if self.trail_pos < len(self.trail) - 1:
+            self.trail_pos += 1
             self.show_position()
 
     def weigh_again(self) -> None:
@@ -310,11 +344,11 @@ class MeldcodeWizard(QWidget):
         step = self.walk.steps[min(3, len(self.walk.steps) - 1)]["id"]
         first = next(n for n in self.walk.nodes.values() if n["stap"] == step)
         self.trail.append(first["id"])
-        self.pos = len(self.trail) - 1
+        self.trail_pos = len(self.trail) - 1
         self.show_position()
 
     def restart(self) -> None:
-        self.trail, self.pos = [self.walk.start], 0
+        self.trail, self.trail_pos = [self.walk.start], 0
         self.answers.clear()
         self.show_position()
 
@@ -325,14 +359,15 @@ class MeldcodeWizard(QWidget):
     # --- the verslag ---------------------------------------------------------------------------------
 
     def path(self) -> list[str]:
-        return self.trail[:self.pos + 1]
+        return self.trail[: self.trail_pos + 1]
 
     def verslag(self) -> str:
         return verslag_html(self.card, self.engine, self.path(), self.answers, self.reasoning)
 
     def verslag_job(self):
-        return export.PrintJob(tr("Afwegingsverslag Meldcode"), self.verslag(),
-                               checked=str(self.card.fields.get("gecontroleerd") or ""))
+        return export.PrintJob(
+            tr("Afwegingsverslag Meldcode"), self.verslag(), checked=str(self.card.fields.get("gecontroleerd") or "")
+        )
 
     def print_verslag(self) -> None:
         if self.at_end():
@@ -356,27 +391,27 @@ class MeldcodeWizard(QWidget):
     def keyPressEvent(self, event):
         key = event.key()
         buttons = getattr(self, "answer_buttons", [])
-        if Qt.Key_1 <= key <= Qt.Key_9 and not event.modifiers() & ~Qt.KeypadModifier:
-            index = key - Qt.Key_1
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            index = key - Qt.Key.Key_1
             if index < len(buttons):
                 buttons[index].click()
                 return
-        if key in (Qt.Key_Up, Qt.Key_Down) and buttons:
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and buttons:
             focused = next((i for i, b in enumerate(buttons) if b.hasFocus()), -1)
-            step = 1 if key == Qt.Key_Down else -1
-            buttons[(focused + step) % len(buttons) if focused >= 0 else 0].setFocus(Qt.TabFocusReason)
+            step = 1 if key == Qt.Key.Key_Down else -1
+            buttons[(focused + step) % len(buttons) if focused >= 0 else 0].setFocus(Qt.FocusReason.TabFocusReason)
             return
-        if key in (Qt.Key_Return, Qt.Key_Enter):
-            focused = next((b for b in buttons if b.hasFocus()), None)
-            if focused is not None:
-                focused.click()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            chosen = next((b for b in buttons if b.hasFocus()), None)
+            if chosen is not None:
+                chosen.click()
                 return
         super().keyPressEvent(event)
 
     def showEvent(self, event):
         super().showEvent(event)
         if getattr(self, "answer_buttons", None):
-            self.answer_buttons[0].setFocus(Qt.OtherFocusReason)
+            self.answer_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def has_unsaved_text(self) -> bool:
         return not self.exported and any(text.strip() for text in self.reasoning.values())
@@ -387,12 +422,19 @@ class MeldcodeWizard(QWidget):
             super().closeEvent(event)
             return
         event.ignore()
-        box = QMessageBox(QMessageBox.Question, tr("Wijzer sluiten?"),
-                          tr("Je hebt afwegingen getypt die nog niet zijn afgedrukt of als PDF opgeslagen. "
-                             "Sluiten gooit ze weg; de app bewaart ze nergens."), QMessageBox.NoButton, self)
-        self.discard_button = box.addButton(tr("Weggooien en sluiten"), QMessageBox.DestructiveRole)
-        box.addButton(tr("Terug naar de wijzer"), QMessageBox.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Wijzer sluiten?"),
+            tr(
+                "Je hebt afwegingen getypt die nog niet zijn afgedrukt of als PDF opgeslagen. "
+                "Sluiten gooit ze weg; de app bewaart ze nergens."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        self.discard_button = box.addButton(tr("Weggooien en sluiten"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Terug naar de wijzer"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
         box.buttonClicked.connect(self._close_answer)
         self.close_box = box
         box.open()

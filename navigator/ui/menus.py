@@ -1,13 +1,22 @@
 """The main window's menus: bookmarks (with 'beheren'), recent cards, the comparison, settings, and the dialogs
 they open. They are disabled until what they list is there (the user's lists, the index)."""
+
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from .i18n import tr
 
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
-class MenusMixin:
+
+class MenusMixin(_Window):
     """Menus and small dialogs of `MainWindow`."""
 
     @staticmethod
@@ -15,10 +24,13 @@ class MenusMixin:
         button = QToolButton()
         button.setText(menu.title())
         button.setMenu(menu)
-        button.setPopupMode(QToolButton.InstantPopup)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setAccessibleName(menu.title())
         bar.addWidget(button)
         return button
+
+    def _card_opener(self, card_id: str) -> Callable[[], object]:
+        return lambda: self.open_card(card_id)
 
     def _fill_menu(self, menu: QMenu, ids: list[str]) -> None:
         menu.clear()
@@ -26,9 +38,9 @@ class MenusMixin:
             menu.addAction(tr("(de kennis wordt nog geladen)")).setEnabled(False)
             return
         for card_id in ids:
-            record = self.engine.record(card_id)
-            if record:
-                menu.addAction(record["title"], lambda c=card_id: self.open_card(c))
+            record = self.engine.card_by_id(card_id)
+            if record is not None:
+                menu.addAction(record.title, self._card_opener(record.id))
         if menu.isEmpty():
             menu.addAction(tr("(nog leeg)")).setEnabled(False)
 
@@ -67,17 +79,23 @@ class MenusMixin:
         menu.addAction(self.compare_action)
         menu.addSeparator()
         for card_id in self.compare_ids:
-            record = self.engine.record(card_id) if self.engine else None
-            menu.addAction(record["title"] if record else card_id, lambda c=card_id: self.open_card(c))
+            record = self.engine.card_by_id(card_id) if self.engine else None
+            menu.addAction(record.title if record else card_id, self._card_opener(card_id))
         menu.addSeparator()
         menu.addAction(self.clear_compare_action)
 
     def _fill_settings_menu(self) -> None:
         menu = self.settings_menu
         menu.clear()
-        items = ((tr("Externe links mogen de browser openen"), "externe_links", True, False),
-                 (tr("Beginnen met het startscherm (anders met de lijst van alle kaarten)"), "startscherm", "start",
-                  "zoeken"))
+        items = (
+            (tr("Externe links mogen de browser openen"), "externe_links", True, False),
+            (
+                tr("Beginnen met het startscherm (anders met de lijst van alle kaarten)"),
+                "startscherm",
+                "start",
+                "zoeken",
+            ),
+        )
         for label, key, on, off in items:
             locked = self.settings.is_locked(key)
             action = menu.addAction(label + (tr(" (ingesteld door je organisatie)") if locked else ""))

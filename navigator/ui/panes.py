@@ -1,13 +1,21 @@
 """The main window's body below the toolbar: filters, the middle pane (loading, start screen, results) and the
 card with its link banner and find bar, in a splitter. Built after the first frame."""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton
 
 from .i18n import tr
 
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
-class PanesMixin:
+
+class PanesMixin(_Window):
     """Builds the panes of `MainWindow`."""
 
     def _build_body(self) -> None:
@@ -20,14 +28,14 @@ class PanesMixin:
         from .widgets import CardView, ChipBar, ResultList, ResultsModel
 
         self.facets_placeholder = QLabel(tr("Filters laden…"))
-        self.facets_placeholder.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.facets_placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.chips = ChipBar()
         self.chips.removed.connect(self.remove_filter)
         self.chips.cleared.connect(self.clear_filters)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.RichText)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.linkActivated.connect(self._summary_link)
         self.summary_label.setAccessibleName(tr("Aantal resultaten"))
         self.model = ResultsModel(None, self)
@@ -74,14 +82,16 @@ class PanesMixin:
         card_layout.addWidget(self.find_bar)
         card_layout.addWidget(self.card_view, 1)
 
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.facets_placeholder)
         splitter.addWidget(self.middle)
         splitter.addWidget(card_page)
         # At the window's width already, so the sizes below are not redistributed when the window is laid out.
         splitter.resize(self.width(), max(100, self.height() - 80))
         width = self.width()
-        splitter.setSizes(self.window_state.splitter_sizes() or [width * 22 // 100, width * 38 // 100, width * 40 // 100])
+        splitter.setSizes(
+            self.window_state.splitter_sizes() or [width * 22 // 100, width * 38 // 100, width * 40 // 100]
+        )
         splitter.setChildrenCollapsible(False)
         for pane, stretch in enumerate((0, 1, 1)):  # a wider window widens the list and the card, not the filters
             splitter.setStretchFactor(pane, stretch)

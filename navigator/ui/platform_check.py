@@ -4,6 +4,7 @@ Without them Qt aborts the process with an English plugin error that tells a use
 (and it cannot be caught: Qt ends the process). So the app tries to load the same libraries first, the way the
 plugin would (by their exact names, not via ldconfig), and when one is missing it says in Dutch which
 packages to install. No Qt is imported here."""
+
 from __future__ import annotations
 
 import ctypes
@@ -57,12 +58,16 @@ def startup_problem(environ=os.environ, platform: str = sys.platform, loads=_loa
     if not uses_xcb(environ, platform):
         return None
     if not environ.get("DISPLAY"):
-        return ("De Kennisnavigator kan geen venster openen: er is geen beeldscherm gevonden (DISPLAY is niet "
-                "gezet). Start de app vanuit een grafische sessie op het bureaublad.")
+        return (
+            "De Kennisnavigator kan geen venster openen: er is geen beeldscherm gevonden (DISPLAY is niet "
+            "gezet). Start de app vanuit een grafische sessie op het bureaublad."
+        )
     missing = missing_packages(loads)
     if not missing:
         return None
-    return ("De Kennisnavigator kan geen venster openen: Qt mist systeembibliotheken voor het bureaublad (X11).\n"
-            f"Installeer ze met:\n\n    sudo apt install {' '.join(missing)}\n\n"
-            f"(Op andere distributies heten de pakketten net anders; het gaat om: {', '.join(missing)}.)\n"
-            "Start de app daarna opnieuw.")
+    return (
+        "De Kennisnavigator kan geen venster openen: Qt mist systeembibliotheken voor het bureaublad (X11).\n"
+        f"Installeer ze met:\n\n    sudo apt install {' '.join(missing)}\n\n"
+        f"(Op andere distributies heten de pakketten net anders; het gaat om: {', '.join(missing)}.)\n"
+        "Start de app daarna opnieuw."
+    )

@@ -1,5 +1,6 @@
 """The room's screens: the projector window (the step and the voices shown, nothing else), the choice of which
 screen is the laptop and which the projector, the black screen and the presenter's clock."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .i18n import tr
@@ -24,7 +25,7 @@ class ScreenPlace:
     the window is then given the geometry without a frame instead of being made full screen."""
 
     geometry: QRect
-    screen: object = None
+    screen: QScreen | None = None
     name: str = ""
 
 
@@ -39,7 +40,7 @@ def screen_places(screens=None) -> list[ScreenPlace]:
 
 
 def parse_screens(text: str) -> list[ScreenPlace]:
-    """"WxH+X+Y,WxH+X+Y" as stand-in screens; malformed parts are left out."""
+    """ "WxH+X+Y,WxH+X+Y" as stand-in screens; malformed parts are left out."""
     places = []
     for part in text.split(","):
         match = re.fullmatch(r"\s*(\d+)x(\d+)\+(\d+)\+(\d+)\s*", part)
@@ -66,7 +67,7 @@ def put_full_screen(window: QWidget, place: ScreenPlace | None) -> None:
         window.setGeometry(place.geometry)
         window.showFullScreen()
     else:
-        window.setWindowFlag(Qt.FramelessWindowHint, True)
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setGeometry(place.geometry)
         window.show()
 
@@ -78,7 +79,7 @@ class Blackout(QWidget):
         super().__init__(parent)
         self.setAutoFillBackground(True)
         self.setStyleSheet("background-color: black;")
-        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAccessibleName(tr("Zwart scherm"))
         self.hide()
         parent.installEventFilter(self)
@@ -90,7 +91,7 @@ class Blackout(QWidget):
         self.setVisible(on)
 
     def eventFilter(self, obj, event):
-        if obj is self.parentWidget() and event.type() == QEvent.Resize:
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self.setGeometry(obj.rect())
         return False
 
@@ -98,8 +99,11 @@ class Blackout(QWidget):
 def clock_text(now: dt.datetime, elapsed_seconds: float) -> str:
     minutes, seconds = divmod(int(elapsed_seconds), 60)
     hours, minutes = divmod(minutes, 60)
-    return tr("{klok} · bezig {duur}").replace("{klok}", now.strftime("%H:%M")).replace(
-        "{duur}", f"{hours}:{minutes:02d}:{seconds:02d}")
+    return (
+        tr("{klok} · bezig {duur}")
+        .replace("{klok}", now.strftime("%H:%M"))
+        .replace("{duur}", f"{hours}:{minutes:02d}:{seconds:02d}")
+    )
 
 
 class ClockLabel(QLabel):
@@ -135,13 +139,14 @@ class ProjectorWindow(QWidget):
     Keys pressed here (a clicker talks to whichever window has focus) go to the trainer's window."""
 
     def __init__(self, controller):
-        super().__init__(None, Qt.Window)
+        super().__init__(None, Qt.WindowType.Window)
         self.controller = controller
         self.setWindowTitle(f"{controller.card.title} — " + tr("projectie"))
         self.setAccessibleName(self.windowTitle())
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.heading = wrap_label(accessible_name=tr("Voortgang"))
         self.step_view = StepView(show_hint=False)
+        self.step_view.domain_labels = controller.step_view.domain_labels
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
@@ -149,8 +154,10 @@ class ProjectorWindow(QWidget):
         self.blackout = Blackout(self)
 
     def show_state(self, title: str, step_number: int, total: int, step: dict, revealed: int, reflection) -> None:
-        self.heading.setText(f"<b>{esc(title)}</b> — " + esc(tr("stap {n} van {t}").replace("{n}", str(step_number))
-                                                           .replace("{t}", str(total))))
+        self.heading.setText(
+            f"<b>{esc(title)}</b> — "
+            + esc(tr("stap {n} van {t}").replace("{n}", str(step_number)).replace("{t}", str(total)))
+        )
         if self.step_view.step is step:
             self.step_view.set_revealed(revealed)
         else:
@@ -171,3 +178,33 @@ class ProjectorWindow(QWidget):
         # Closing the projector's window (Alt+F4 on the wall) ends presenting, not the session.
         self.controller.projector_closed(self)
         super().closeEvent(event)
+
+
+def high_contrast_palette() -> QPalette:
+    """White and yellow on black: readable on a weak projector in a light room."""
+    palette = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffe600")
+    for role, color in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, QColor("#1a1a1a")),
+        (QPalette.ColorRole.ButtonText, yellow),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.Link, yellow),
+        (QPalette.ColorRole.PlaceholderText, QColor("#bbbbbb")),
+        (QPalette.ColorRole.Light, QColor("#777777")),
+        (QPalette.ColorRole.Mid, QColor("#555555")),
+        (QPalette.ColorRole.Dark, QColor("#333333")),
+    ):
+        palette.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+    ):  # a greyed button must look greyed
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808080"))
+    return palette

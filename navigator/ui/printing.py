@@ -6,6 +6,7 @@ Each page is then painted separately, with the header (title, app and version) a
 "pagina N van M") drawn around it. Qt's own `QTextDocument.print_()` cannot add those, and mixing a page in
 device pixels with a layout at screen resolution is what shrank every PDF to a third (issue 13).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -14,8 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QPageLayout, QPageSize,
-                           QPainter, QPalette, QPdfWriter, QPen, QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from .. import __version__
 
@@ -45,25 +59,27 @@ class PrintJob:
 
 def stylesheet(base_pt: float = BODY_PT) -> str:
     """Print styles in points: black on white, bordered tables and boxes, headings in proportion to the body."""
-    return (f"body {{ font-size: {base_pt}pt; color: #000000; background-color: #ffffff; }}"
-            f"h1 {{ font-size: {base_pt * 1.7:.1f}pt; margin-top: 0px; margin-bottom: 4px; }}"
-            f"h2 {{ font-size: {base_pt * 1.35:.1f}pt; margin-top: 14px; margin-bottom: 4px; }}"
-            f"h3 {{ font-size: {base_pt * 1.15:.1f}pt; margin-top: 12px; margin-bottom: 3px; }}"
-            f"h4 {{ font-size: {base_pt * 1.05:.1f}pt; margin-top: 10px; margin-bottom: 2px; }}"
-            f".type {{ font-size: {max(10.0, base_pt * 0.9):.1f}pt; color: #333333; text-transform: uppercase; }}"
-            f".summary {{ font-size: {base_pt * 1.1:.1f}pt; }}"
-            "a { color: #0b3d91; } a.chip { color: #000000; text-decoration: none; }"
-            "table { border-collapse: collapse; }"
-            "th, td { padding: 4px; border-width: 1px; border-style: solid; border-color: #000000; }"
-            "th { background-color: #eeeeee; }"
-            "table.letop td, table.verbinden td { background-color: #ffffff; color: #000000; border-width: 2px; }"
-            f".footer {{ font-size: {max(10.0, base_pt * 0.9):.1f}pt; color: #333333; }}")
+    return (
+        f"body {{ font-size: {base_pt}pt; color: #000000; background-color: #ffffff; }}"
+        f"h1 {{ font-size: {base_pt * 1.7:.1f}pt; margin-top: 0px; margin-bottom: 4px; }}"
+        f"h2 {{ font-size: {base_pt * 1.35:.1f}pt; margin-top: 14px; margin-bottom: 4px; }}"
+        f"h3 {{ font-size: {base_pt * 1.15:.1f}pt; margin-top: 12px; margin-bottom: 3px; }}"
+        f"h4 {{ font-size: {base_pt * 1.05:.1f}pt; margin-top: 10px; margin-bottom: 2px; }}"
+        f".type {{ font-size: {max(10.0, base_pt * 0.9):.1f}pt; color: #333333; text-transform: uppercase; }}"
+        f".summary {{ font-size: {base_pt * 1.1:.1f}pt; }}"
+        "a { color: #0b3d91; } a.chip { color: #000000; text-decoration: none; }"
+        "table { border-collapse: collapse; }"
+        "th, td { padding: 4px; border-width: 1px; border-style: solid; border-color: #000000; }"
+        "th { background-color: #eeeeee; }"
+        "table.letop td, table.verbinden td { background-color: #ffffff; color: #000000; border-width: 2px; }"
+        f".footer {{ font-size: {max(10.0, base_pt * 0.9):.1f}pt; color: #333333; }}"
+    )
 
 
 def prepare_printer(printer, job: PrintJob) -> None:
     """Orientation and margins for the job; paper size and everything else stay the printer's defaults."""
-    printer.setPageOrientation(QPageLayout.Landscape if job.landscape else QPageLayout.Portrait)
-    printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Millimeter)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait)
+    printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
 def _mm(device, mm: float) -> float:
@@ -80,7 +96,7 @@ def build_document(job: PrintJob, device) -> QTextDocument:
     """The job's HTML laid out on `device`, paginated to the body area, ready to paint page by page."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)  # before the HTML: point sizes resolve against the device
-    doc.setMetaInformation(QTextDocument.DocumentTitle, job.title)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, job.title)
     doc.setUseDesignMetrics(True)  # line breaks as the font designs them, not as hinted at one resolution
     doc.setIndentWidth(24)  # screen pixels, scaled to the device: lists inside narrow table columns keep room
     font = QFont(doc.defaultFont())
@@ -127,7 +143,7 @@ def keep_headings_with_next(doc: QTextDocument) -> int:
             next_bottom = following_top + first_line.y() + first_line.height()
             at_page_top = top - page * page_height < 1
             if not at_page_top and next_bottom > (page + 1) * page_height:
-                fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreak_AlwaysBefore)
+                fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(fmt)
                 doc.pageCount()  # lays out the rest again now; positions asked for next would be stale
                 moved += 1
@@ -142,7 +158,7 @@ def paint(job: PrintJob, device) -> int:
     pages = max(1, doc.pageCount())
     context = QAbstractTextDocumentLayout.PaintContext()
     palette = QPalette()
-    palette.setColor(QPalette.Text, QColor("#000000"))  # never the screen's (perhaps dark) palette
+    palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))  # never the screen's (perhaps dark) palette
     context.palette = palette
     painter = QPainter()
     if not painter.begin(device):
@@ -175,7 +191,9 @@ def _paint_bands(painter: QPainter, device, job: PrintJob, number: int, pages: i
     painter.setPen(QColor("#000000"))
     baseline = metrics.ascent()
     app_width = metrics.horizontalAdvance(APP_LABEL)
-    title = metrics.elidedText(job.title, Qt.ElideRight, width - app_width - metrics.horizontalAdvance("    "))
+    title = metrics.elidedText(
+        job.title, Qt.TextElideMode.ElideRight, width - app_width - metrics.horizontalAdvance("    ")
+    )
     painter.drawText(QPointF(0, baseline), title)
     painter.drawText(QPointF(width - app_width, baseline), APP_LABEL)
     page_label = f"pagina {number} van {pages}"
@@ -198,8 +216,14 @@ def write_pdf(path: Path, job: PrintJob) -> Path:
     writer = QPdfWriter(str(path))
     writer.setTitle(job.title)
     writer.setCreator(APP_LABEL)
-    orientation = QPageLayout.Landscape if job.landscape else QPageLayout.Portrait
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), orientation,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Millimeter))
+    orientation = QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     paint(job, writer)
     return path

@@ -4,20 +4,36 @@ One window drives everything. In trainer mode on one screen it is the room's scr
 and choices hidden until N); with a second screen it becomes the presenter view on the laptop and a
 ProjectorWindow shows the step on the wall.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QProgressBar, QSpinBox, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QProgressBar,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..content import read_card
 from ..sessions import RoomSettings, Session, SessionStore
 from . import export, render
 from .i18n import tr
-from .presenter import Blackout, ProjectorWindow, laptop_and_projector, put_full_screen, screen_places
+from .presenter import (
+    Blackout,
+    ProjectorWindow,
+    high_contrast_palette,
+    laptop_and_projector,
+    put_full_screen,
+    screen_places,
+)
 from .render import esc
 from .scenario_export import scenario_html  # noqa: F401 (printing and the command line import it from here)
 from .scenario_sessions import SessionActions
@@ -32,22 +48,6 @@ def latest_session(folder: Path, scenario_id: str) -> Session | None:
     return SessionStore(folder, scenario_id).latest()
 
 
-def high_contrast_palette() -> QPalette:
-    """White and yellow on black: readable on a weak projector in a light room."""
-    palette = QPalette()
-    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffe600")
-    for role, color in ((QPalette.Window, black), (QPalette.WindowText, white), (QPalette.Base, black),
-                        (QPalette.AlternateBase, QColor("#1a1a1a")), (QPalette.Text, white),
-                        (QPalette.Button, QColor("#1a1a1a")), (QPalette.ButtonText, yellow),
-                        (QPalette.Highlight, yellow), (QPalette.HighlightedText, black), (QPalette.Link, yellow),
-                        (QPalette.PlaceholderText, QColor("#bbbbbb")), (QPalette.Light, QColor("#777777")),
-                        (QPalette.Mid, QColor("#555555")), (QPalette.Dark, QColor("#333333"))):
-        palette.setColor(role, color)
-    for role in (QPalette.ButtonText, QPalette.WindowText, QPalette.Text):  # a greyed button must look greyed
-        palette.setColor(QPalette.Disabled, role, QColor("#808080"))
-    return palette
-
-
 class ScenarioWindow(SessionActions, QWidget):
     """Explorer (normal window) or trainer mode (full screen, large type, voices hidden until revealed)."""
 
@@ -55,7 +55,7 @@ class ScenarioWindow(SessionActions, QWidget):
     closed = Signal()
 
     def __init__(self, card, engine, user_folder: Path, trainer: bool = False, parent=None):
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.card = card
         self.engine = engine
         self.trainer = trainer
@@ -69,7 +69,7 @@ class ScenarioWindow(SessionActions, QWidget):
         self.room = RoomSettings(user_folder)
         self.setWindowTitle(f"{card.title} — " + (tr("trainermodus") if trainer else tr("scenario")))
         self.setAccessibleName(self.windowTitle())
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Trainer mode: the text a room reads is large; the controls stay at a normal size.
         self.base_size = QApplication.font().pointSizeF()
         self.default_text_size = max(20.0, self.base_size * 2.0) if trainer else self.base_size * 1.1
@@ -83,6 +83,7 @@ class ScenarioWindow(SessionActions, QWidget):
         self.progress.setMaximumHeight(8)
         self.progress.setAccessibleName(tr("Voortgang"))
         self.step_view = StepView(show_hint=trainer)
+        self.step_view.domain_labels = render.value_labels(engine.taxonomy, "domein")
         self.step_view.cardRequested.connect(self.show_card)
 
         self.panel = TrainerPanel(engine, self.steps, trainer)
@@ -92,18 +93,24 @@ class ScenarioWindow(SessionActions, QWidget):
         self.panel.sessions_button.clicked.connect(self.show_sessions)
         self.panel.export_md_button.clicked.connect(self._ask_markdown)
         self.panel.export_pdf_button.clicked.connect(
-            lambda: export.ask_pdf_path(self, export.safe_filename(card.title) + ".pdf", self.export_pdf))
-        self.panel.handout_button.clicked.connect(lambda: export.ask_pdf_path(
-            self, export.safe_filename(card.title) + "-hand-out.pdf", self.export_handout_pdf))
+            lambda: export.ask_pdf_path(self, export.safe_filename(card.title) + ".pdf", self.export_pdf)
+        )
+        self.panel.handout_button.clicked.connect(
+            lambda: export.ask_pdf_path(
+                self, export.safe_filename(card.title) + "-hand-out.pdf", self.export_handout_pdf
+            )
+        )
         # One button, two documents: the trainer's copy with notes, or the handout for the group.
         from PySide6.QtWidgets import QMenu
 
         print_menu = QMenu(self.panel.print_button)
         self.print_notes_action = print_menu.addAction(tr("Met notities"), lambda: self.print_scenario(False))
-        self.print_handout_action = print_menu.addAction(tr("Hand-out, zonder notities"),
-                                                         lambda: self.print_scenario(True))
+        self.print_handout_action = print_menu.addAction(
+            tr("Hand-out, zonder notities"), lambda: self.print_scenario(True)
+        )
         self.panel.print_button.clicked.connect(
-            lambda: print_menu.popup(self.panel.print_button.mapToGlobal(self.panel.print_button.rect().bottomLeft())))
+            lambda: print_menu.popup(self.panel.print_button.mapToGlobal(self.panel.print_button.rect().bottomLeft()))
+        )
         self.notes_edit = self.panel.notes_edit
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -123,22 +130,25 @@ class ScenarioWindow(SessionActions, QWidget):
         self.size_box.setSuffix(" pt")
         self.size_box.setPrefix(tr("Tekst "))
         self.size_box.setAccessibleName(tr("Tekstgrootte (Ctrl + en Ctrl −)"))
-        self.size_box.setFocusPolicy(Qt.NoFocus)  # changed with the mouse or Ctrl +/−; keys stay the trainer's
-        self.size_box.valueChanged.connect(lambda value: self.set_text_size(value) if value != round(self.text_size)
-                                           else None)
+        self.size_box.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # changed with the mouse or Ctrl +/−; keys stay the trainer's
+        self.size_box.valueChanged.connect(
+            lambda value: self.set_text_size(value) if value != round(self.text_size) else None
+        )
         self.contrast_box = QCheckBox(tr("Hoog contrast (H)"))
         self.contrast_box.setAccessibleName(tr("Hoog contrast voor een zwakke beamer"))
-        self.contrast_box.setFocusPolicy(Qt.NoFocus)
+        self.contrast_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.contrast_box.toggled.connect(lambda on: self.set_high_contrast(on) if on != self.high_contrast else None)
         nav = QHBoxLayout()
         for widget in (self.prev_button, self.reveal_button, self.next_button, self.panel_button):
             nav.addWidget(widget)
         nav.addStretch(1)
-        for widget in (self.size_box, self.contrast_box, self.black_button, self.close_button):
-            nav.addWidget(widget)
+        for extra in (self.size_box, self.contrast_box, self.black_button, self.close_button):
+            nav.addWidget(extra)
         self.black_button.setVisible(trainer)
 
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.step_view)
         self.splitter.addWidget(self.panel)
@@ -146,10 +156,11 @@ class ScenarioWindow(SessionActions, QWidget):
         self.splitter.setStretchFactor(1, 2)
 
         self.card_view = CardView()
-        self.card_view.setFocusPolicy(Qt.NoFocus)
+        self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.card_view.cardRequested.connect(self.show_card)
-        self.card_back = self._button(tr("◀ Terug naar de stap (Backspace)"), self.back_to_step,
-                                      tr("Terug naar de stap"))
+        self.card_back = self._button(
+            tr("◀ Terug naar de stap (Backspace)"), self.back_to_step, tr("Terug naar de stap")
+        )
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
         card_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,13 +181,21 @@ class ScenarioWindow(SessionActions, QWidget):
         # Handled in keyPressEvent rather than as QShortcuts: keys then work whether or not the full-screen
         # window is the active one, never while typing a note, and the projector's window can pass them on.
         # A clicker sends PgDn/PgUp (some send arrows, B or '.'): PgDn shows the next voice, then the next step.
-        self._keys = {Qt.Key_Right: self.next_step, Qt.Key_Left: self.previous_step,
-                      Qt.Key_PageDown: self.advance, Qt.Key_Down: self.advance,
-                      Qt.Key_PageUp: self.previous_step, Qt.Key_Up: self.previous_step,
-                      Qt.Key_Space: self.reveal_next, Qt.Key_Escape: self._escape,
-                      Qt.Key_Backspace: self.back_to_step, Qt.Key_B: self.toggle_black,
-                      Qt.Key_Period: self.toggle_black, Qt.Key_N: self.toggle_panel,
-                      Qt.Key_H: lambda: self.set_high_contrast(not self.high_contrast)}
+        self._keys = {
+            Qt.Key.Key_Right: self.next_step,
+            Qt.Key.Key_Left: self.previous_step,
+            Qt.Key.Key_PageDown: self.advance,
+            Qt.Key.Key_Down: self.advance,
+            Qt.Key.Key_PageUp: self.previous_step,
+            Qt.Key.Key_Up: self.previous_step,
+            Qt.Key.Key_Space: self.reveal_next,
+            Qt.Key.Key_Escape: self._escape,
+            Qt.Key.Key_Backspace: self.back_to_step,
+            Qt.Key.Key_B: self.toggle_black,
+            Qt.Key.Key_Period: self.toggle_black,
+            Qt.Key.Key_N: self.toggle_panel,
+            Qt.Key.Key_H: lambda: self.set_high_contrast(not self.high_contrast),
+        }
         self.panel.setVisible(not trainer)  # one screen: the room must not read the trainer's notes
         self._apply_look()
         self._show_session_label()
@@ -184,7 +203,7 @@ class ScenarioWindow(SessionActions, QWidget):
 
     def _button(self, text: str, slot, accessible_name: str) -> WrapButton:
         button = WrapButton(text, accessible_name=accessible_name)
-        button.setFocusPolicy(Qt.NoFocus if self.trainer else Qt.StrongFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus if self.trainer else Qt.FocusPolicy.StrongFocus)
         button.clicked.connect(slot)
         return button
 
@@ -217,8 +236,14 @@ class ScenarioWindow(SessionActions, QWidget):
 
     def _sync_projector(self) -> None:
         if self.projector is not None:
-            self.projector.show_state(self.card.title, self.step + 1, len(self.steps), self.steps[self.step],
-                                      self.revealed, self._reflection())
+            self.projector.show_state(
+                self.card.title,
+                self.step + 1,
+                len(self.steps),
+                self.steps[self.step],
+                self.revealed,
+                self._reflection(),
+            )
 
     # --- steps and voices ----------------------------------------------------------------------------
 
@@ -245,13 +270,18 @@ class ScenarioWindow(SessionActions, QWidget):
 
     def _render(self) -> None:
         n, total = self.step + 1, len(self.steps)
-        composite = tr(" · samengestelde casus uit het onderzoek") if self.card.fields.get("samengestelde_casus") else ""
+        composite = (
+            tr(" · samengestelde casus uit het onderzoek") if self.card.fields.get("samengestelde_casus") else ""
+        )
         status = ""
         if self.blacked and self.presenting:
             status = " — <b>" + esc(tr("het scherm in de zaal is zwart (B of Esc om terug te gaan)")) + "</b>"
-        self.progress_label.setText(f"<b>{esc(self.card.title)}</b> — "
-                                    + tr("stap {n} van {t}").replace("{n}", str(n)).replace("{t}", str(total))
-                                    + composite + status)
+        self.progress_label.setText(
+            f"<b>{esc(self.card.title)}</b> — "
+            + tr("stap {n} van {t}").replace("{n}", str(n)).replace("{t}", str(total))
+            + composite
+            + status
+        )
         self.progress.setValue(n)
         voices = self.steps[self.step].get("stemmen") or []
         self.reveal_button.setEnabled(self.revealed < len(voices))
@@ -345,10 +375,16 @@ class ScenarioWindow(SessionActions, QWidget):
             view_font = QFont(view.font())
             view_font.setPointSizeF(own_size)
             view.setFont(view_font)
-            view.document().setDefaultStyleSheet(render.stylesheet(
-                palette.color(QPalette.Text).name(), palette.color(QPalette.PlaceholderText).name(),
-                palette.color(QPalette.Link).name(), "#5a4300" if self.high_contrast else "#fff3cd",
-                "#ffe8a3" if self.high_contrast else "#5c4400", own_size))
+            view.document().setDefaultStyleSheet(
+                render.stylesheet(
+                    palette.color(QPalette.ColorRole.Text).name(),
+                    palette.color(QPalette.ColorRole.PlaceholderText).name(),
+                    palette.color(QPalette.ColorRole.Link).name(),
+                    "#5a4300" if self.high_contrast else "#fff3cd",
+                    "#ffe8a3" if self.high_contrast else "#5c4400",
+                    own_size,
+                )
+            )
         self.size_box.blockSignals(True)
         self.size_box.setValue(round(self.text_size))
         self.size_box.blockSignals(False)
@@ -361,8 +397,7 @@ class ScenarioWindow(SessionActions, QWidget):
     # --- linked cards --------------------------------------------------------------------------------
 
     def show_card(self, card_id: str) -> None:
-        record = self.engine.record(card_id)
-        card = read_card(record["path"], record.get("pack", "")) if record else None
+        card = self.engine.load_card(card_id)
         if card is None:
             return
         self.card_view.setHtml(render.card_html(card, self.engine))
@@ -383,17 +418,26 @@ class ScenarioWindow(SessionActions, QWidget):
 
     def handle_key(self, event) -> bool:
         """The trainer's keys, from this window or the projector's. True when the key was used."""
-        key, mods = event.key(), event.modifiers() & ~Qt.KeypadModifier
-        if event.matches(QKeySequence.ZoomIn) or (mods & Qt.ControlModifier and key in (Qt.Key_Equal, Qt.Key_Plus)):
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)
+        ):
             self.zoom(1)
             return True
-        if event.matches(QKeySequence.ZoomOut) or (mods & Qt.ControlModifier and key == Qt.Key_Minus):
+        if event.matches(QKeySequence.StandardKey.ZoomOut) or (
+            mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus
+        ):
             self.zoom(-1)
             return True
-        if mods & Qt.ControlModifier and key == Qt.Key_0:
+        if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_0:
             self.reset_zoom()
             return True
-        if mods & ~Qt.ShiftModifier or key in (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta):
+        if mods & ~Qt.KeyboardModifier.ShiftModifier or key in (
+            Qt.Key.Key_Shift,
+            Qt.Key.Key_Control,
+            Qt.Key.Key_Alt,
+            Qt.Key.Key_Meta,
+        ):
             return False
         if self.blacked and key in self._keys:  # as in presentation software: any key brings the picture back
             self.set_black(False)
@@ -412,10 +456,10 @@ class ScenarioWindow(SessionActions, QWidget):
 
     def eventFilter(self, obj, event):
         # Esc in the notes leaves the notes (so the arrow keys move steps again); it does not close.
-        if obj is self.notes_edit and event.type() == QEvent.ShortcutOverride and event.key() == Qt.Key_Escape:
+        if obj is self.notes_edit and event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
             event.accept()
             return True
-        if obj is self.notes_edit and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+        if obj is self.notes_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.setFocus()
             return True
         return super().eventFilter(obj, event)
@@ -442,4 +486,3 @@ def open_scenario_window(card, engine, user_folder: Path, trainer: bool, screens
         window.activateWindow()
         window.setFocus()
     return window
-

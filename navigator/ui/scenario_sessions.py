@@ -1,17 +1,24 @@
 """The scenario window's training sessions: notes per step kept in the session, starting a new session,
 continuing or removing an earlier one, exporting one as Markdown or PDF."""
+
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..sessions import Session
 from . import export
 from .i18n import tr
-from .render import esc
-from .scenario_export import scenario_html, scenario_markdown
+from .render import esc, value_labels
+from .scenario_export import scenario_markdown
+
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QWidget as _Window
+else:
+    _Window = object
 
 
-class SessionActions:
+class SessionActions(_Window):
     """Mixed into ScenarioWindow: uses its card, engine, sessions, session, notes_edit, panel and show_step."""
 
     def _keep_session(self) -> None:
@@ -63,9 +70,13 @@ class SessionActions:
         dialog = SessionsDialog(self.sessions, self.session.id, self)
         dialog.continueRequested.connect(self.continue_session)
         dialog.exportMarkdownRequested.connect(lambda sid: self._ask_markdown(self.sessions.get(sid)))
-        dialog.exportPdfRequested.connect(lambda sid: export.ask_pdf_path(
-            self, export.safe_filename(self.card.title) + ".pdf",
-            lambda path: self.export_pdf(path, self.sessions.get(sid))))
+        dialog.exportPdfRequested.connect(
+            lambda sid: export.ask_pdf_path(
+                self,
+                export.safe_filename(self.card.title) + ".pdf",
+                lambda path: self.export_pdf(path, self.sessions.get(sid)),
+            )
+        )
         dialog.removed.connect(self._session_removed)
         dialog.show()
         self.sessions_dialog = dialog
@@ -81,7 +92,10 @@ class SessionActions:
         from ..userdata import atomic_write_text
 
         self.save_note()
-        atomic_write_text(Path(path), scenario_markdown(self.card, session or self.session))
+        atomic_write_text(
+            Path(path),
+            scenario_markdown(self.card, session or self.session, value_labels(self.engine.taxonomy, "domein")),
+        )
         return Path(path)
 
     def export_pdf(self, path: Path, session: Session | None = None, handout: bool = False) -> Path:
@@ -99,7 +113,7 @@ class SessionActions:
         from PySide6.QtWidgets import QFileDialog
 
         dialog = QFileDialog(self, tr("Notities opslaan als Markdown"))
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("Markdown (*.md)")
         dialog.setDefaultSuffix("md")
         dialog.selectFile(export.safe_filename(self.card.title) + "-notities.md")

@@ -1,18 +1,26 @@
 """Searching from the main window, and the state a person expects: Enter opens the first result, Down moves
 into the list, Esc clears the query (twice: the filters too), and Start or a start-screen button begins from
 an empty query without filters. The facet counts always belong to what is on screen."""
+
 from __future__ import annotations
 
-from .i18n import tr
+from typing import TYPE_CHECKING
+
+from .i18n import tr, tr_n
+
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
 
-class SearchingMixin:
+class SearchingMixin(_Window):
     """The search field, the filters and the result list of `MainWindow`."""
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt
 
-        self.search_field.setFocus(Qt.ShortcutFocusReason)
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
     def filters(self) -> dict[str, list[str]]:
@@ -37,8 +45,12 @@ class SearchingMixin:
 
     def _results_are_current(self) -> bool:
         response = self.last_response
-        return (response is not None and not self.debounce.isActive() and response.query == self.search_field.text()
-                and self._response_filters == self.filters())
+        return (
+            response is not None
+            and not self.debounce.isActive()
+            and response.query == self.search_field.text()
+            and self._response_filters == self.filters()
+        )
 
     def open_first_result(self) -> None:
         """Enter in the search field: open the first card of this query, now or as soon as it is found."""
@@ -57,7 +69,7 @@ class SearchingMixin:
         self._open_first_when_ready = False
         if self.model.rowCount() and (self.search_field.text().strip() or self.filters()):
             self.results.setCurrentIndex(self.model.index(0))
-            self.results.setFocus(Qt.OtherFocusReason)  # ↓ goes on to the next result, Enter opens it
+            self.results.setFocus(Qt.FocusReason.OtherFocusReason)  # ↓ goes on to the next result, Enter opens it
             self.open_card(self.model.hits[0].id)
 
     def focus_results(self) -> None:
@@ -71,7 +83,7 @@ class SearchingMixin:
             self.run_search()
         if self.middle.currentWidget() is not self.results_page:
             return
-        self.results.setFocus(Qt.OtherFocusReason)
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.model.rowCount() and not self.results.currentIndex().isValid():
             self.results.setCurrentIndex(self.model.index(0))
 
@@ -90,10 +102,12 @@ class SearchingMixin:
 
         if response.weak:
             # Honest about no match: the list below is related, not an answer, and says so as its heading.
-            parts = [tr("<b>Geen kaart gaat over “{q}”.</b>").replace("{q}", esc(response.query.strip())),
-                     tr("Verwante kaarten ({n}):").replace("{n}", str(response.total))]
+            parts = [
+                tr("<b>Geen kaart gaat over “{q}”.</b>").replace("{q}", esc(response.query.strip())),
+                tr("Verwante kaarten ({n}):").replace("{n}", str(response.total)),
+            ]
         else:
-            parts = [tr("<b>{n}</b> kaart(en)").replace("{n}", str(response.total))]
+            parts = [tr_n("<b>%n</b> kaart(en)", response.total)]
         if response.suggestion:
             parts.append(tr("Bedoelde je: <a href='suggest'>{s}</a>?").replace("{s}", esc(response.suggestion)))
         if response.relaxed and not response.weak:

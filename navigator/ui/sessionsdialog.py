@@ -1,12 +1,22 @@
 """Starting a training session and looking back at earlier ones (continue, export, remove). Both dialogs are
 opened with open(), never exec(): the trainer's window keeps running behind them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QListWidget, QListWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .wrapping import WrapButton, wrap_label
 
 
@@ -27,12 +37,18 @@ class NewSessionDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Datum"), self.date_edit)
         form.addRow(tr("Groep (mag leeg)"), self.group_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(wrap_label(tr("Een nieuwe sessie begint zonder notities en met alle stemmen verborgen. "
-                                       "Schrijf geen namen of gegevens van cliënten op.")))
+        layout.addWidget(
+            wrap_label(
+                tr(
+                    "Een nieuwe sessie begint zonder notities en met alle stemmen verborgen. "
+                    "Schrijf geen namen of gegevens van cliënten op."
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.accepted.connect(lambda: self.chosen.emit(self.date_edit.date().toPython(), self.group_edit.text()))
@@ -66,8 +82,13 @@ class SessionsDialog(QDialog):
         self.pdf_button.clicked.connect(lambda: self._with_selected(self.exportPdfRequested.emit))
         self.remove_button.clicked.connect(lambda: self._with_selected(self.ask_remove))
         self.close_button.clicked.connect(self.close)
-        for button in (self.continue_button, self.markdown_button, self.pdf_button, self.remove_button,
-                       self.close_button):
+        for button in (
+            self.continue_button,
+            self.markdown_button,
+            self.pdf_button,
+            self.remove_button,
+            self.close_button,
+        ):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -78,12 +99,11 @@ class SessionsDialog(QDialog):
         self.list.clear()
         for session in self.store.sessions():
             notes = len(session.notes)
-            text = session.label() + " — " + (tr("{n} notitie(s)").replace("{n}", str(notes)) if notes
-                                               else tr("geen notities"))
+            text = session.label() + " — " + (tr_n("%n notitie(s)", notes) if notes else tr("geen notities"))
             if session.id == self.current_id:
                 text += " " + tr("(nu open)")
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, session.id)
+            item.setData(Qt.ItemDataRole.UserRole, session.id)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -92,11 +112,11 @@ class SessionsDialog(QDialog):
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def select(self, session_id: str) -> None:
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.UserRole) == session_id:
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == session_id:
                 self.list.setCurrentRow(row)
 
     def ask_remove(self, session_id: str) -> None:
@@ -105,11 +125,17 @@ class SessionsDialog(QDialog):
         session = self.store.get(session_id)
         if session is None:
             return
-        box = QMessageBox(QMessageBox.Question, tr("Sessie verwijderen"),
-                          tr("De sessie {s} en haar notities verwijderen?").replace("{s}", session.label()),
-                          QMessageBox.Yes | QMessageBox.No, self)
-        box.setDefaultButton(QMessageBox.No)
-        box.finished.connect(lambda result: self.remove(session_id) if result == QMessageBox.Yes else None)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Sessie verwijderen"),
+            tr("De sessie {s} en haar notities verwijderen?").replace("{s}", session.label()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda result: self.remove(session_id) if result == QMessageBox.StandardButton.Yes else None
+        )
         box.open()
         self._confirm = box
 

@@ -3,18 +3,38 @@
 Everything here reflows with the width it gets (a laptop at 1024 pixels, a zoomed-in font): button texts wrap,
 button grids drop to one column and the phase arrows go from one row to two or four. Nothing is ever wider than
 the scroll area, which never scrolls sideways."""
+
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .i18n import tr
 from .render import esc
 
-PHASES = (("signaleren", "Signaleren\nen melden"), ("veiligheid", "Veiligheid"),
-          ("risicogestuurde-zorg", "Risicogestuurde\nzorg"), ("herstel", "Herstel"))
+
+def two_lines(label: str) -> str:
+    """A label of more than one word on two lines, broken at the space nearest its middle (arrows stay narrow)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) - 2 * i))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
 PHASE_COLORS = ("#3b7dd8", "#c8472d", "#b5731a", "#2e8b57")  # white text on each passes WCAG AA for bold text
 
 
@@ -25,13 +45,13 @@ class WrapButton(QPushButton):
         super().__init__(parent)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.PlainText)
-        self.label.setAttribute(Qt.WA_TransparentForMouseEvents)  # clicks belong to the button
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks belong to the button
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label)
         self.setAccessibleName(text)
-        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
@@ -54,14 +74,14 @@ class WrapButton(QPushButton):
 class ReflowGrid(QWidget):
     """Buttons in up to `max_columns` columns, as many as fit at a readable width (about 22 characters)."""
 
-    def __init__(self, buttons: list[QWidget], max_columns: int, parent=None):
+    def __init__(self, buttons: Sequence[QWidget], max_columns: int, parent=None):
         super().__init__(parent)
         self.buttons = buttons
         self.max_columns = max_columns
         self.columns = 0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._arrange(1)
@@ -109,13 +129,15 @@ class PhaseModel(QWidget):
     phaseClicked = Signal(str)
     PADDING = 10
 
-    def __init__(self, parent=None):
+    def __init__(self, phases: Sequence[tuple[str, str]], parent=None):
+        """`phases`: (key, label) of the `fase` facet in taxonomy.yaml, in order."""
         super().__init__(parent)
-        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.phases = [(key, two_lines(label)) for key, label in phases]
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setAccessibleName(tr("Fasemodel: signaleren, veiligheid, risicogestuurde zorg, herstel"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("Fasemodel: ") + ", ".join(label.lower() for _, label in phases))
         self.setAccessibleDescription(tr("Pijltjes kiezen een fase, Enter toont de kaarten"))
         self.setMouseTracking(True)
         self._hover = -1
@@ -128,8 +150,14 @@ class PhaseModel(QWidget):
 
     def _label_size(self) -> QSize:
         metrics = QFontMetrics(self.label_font())
-        width = max(metrics.boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignCenter, tr(label)).width()
-                    for _, label in PHASES)
+        width = (
+            max(
+                metrics.boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignCenter, tr(label)).width()
+                for _, label in self.phases
+            )
+            if self.phases
+            else 0
+        )
         return QSize(width, metrics.lineSpacing() * 2)
 
     def _tip(self) -> int:
@@ -148,7 +176,7 @@ class PhaseModel(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rows = len(PHASES) // self.columns_for(width)
+        rows = max(1, -(-len(self.phases) // self.columns_for(width)))
         return rows * self._row_height() + (rows - 1) * 6 + 10
 
     def sizeHint(self) -> QSize:
@@ -158,7 +186,7 @@ class PhaseModel(QWidget):
         return QSize(self._arrow_width_needed(), self.heightForWidth(self._arrow_width_needed()))
 
     def changeEvent(self, event):
-        if event.type() == QEvent.FontChange:  # zoom: the arrows grow with their labels
+        if event.type() == QEvent.Type.FontChange:  # zoom: the arrows grow with their labels
             self.updateGeometry()
         super().changeEvent(event)
 
@@ -169,7 +197,7 @@ class PhaseModel(QWidget):
         height = self._row_height()
         tip = self._tip()
         shapes = []
-        for i in range(len(PHASES)):
+        for i in range(len(self.phases)):
             x = (i % columns) * step
             top = 5 + (i // columns) * (height + 6)
             path = QPainterPath()
@@ -189,25 +217,25 @@ class PhaseModel(QWidget):
         the other."""
         metrics = QFontMetrics(self.label_font())
         out = []
-        for (_, room), (_, label) in zip(self._shapes(), PHASES):
-            needed = metrics.boundingRect(room.toRect(), Qt.AlignCenter, tr(label))
+        for (_, room), (_, label) in zip(self._shapes(), self.phases, strict=True):
+            needed = metrics.boundingRect(room.toRect(), Qt.AlignmentFlag.AlignCenter, tr(label))
             out.append((room, QRectF(needed)))
         return out
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.label_font())
         for i, (path, room) in enumerate(self._shapes()):
-            color = QColor(PHASE_COLORS[i])
+            color = QColor(PHASE_COLORS[i % len(PHASE_COLORS)])
             if i == self._hover:
                 color = color.lighter(115)
             painter.fillPath(path, color)
             if self.hasFocus() and i == self._focus_index:
-                painter.setPen(self.palette().color(QPalette.WindowText))
+                painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
                 painter.drawPath(path)
             painter.setPen(QColor("white"))
-            painter.drawText(room, Qt.AlignCenter, tr(PHASES[i][1]))
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, tr(self.phases[i][1]))
 
     def _index_at(self, pos) -> int:
         return next((i for i, (path, _) in enumerate(self._shapes()) if path.contains(QPointF(pos))), -1)
@@ -216,21 +244,21 @@ class PhaseModel(QWidget):
         index = self._index_at(event.position().toPoint())
         if index != self._hover:
             self._hover = index
-            self.setCursor(Qt.PointingHandCursor if index >= 0 else Qt.ArrowCursor)
+            self.setCursor(Qt.CursorShape.PointingHandCursor if index >= 0 else Qt.CursorShape.ArrowCursor)
             self.update()
 
     def mouseReleaseEvent(self, event):
         index = self._index_at(event.position().toPoint())
-        if index >= 0 and event.button() == Qt.LeftButton:
-            self.phaseClicked.emit(PHASES[index][0])
+        if index >= 0 and event.button() == Qt.MouseButton.LeftButton:
+            self.phaseClicked.emit(self.phases[index][0])
 
     def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Left, Qt.Key_Right):
-            delta = 1 if event.key() == Qt.Key_Right else -1
-            self._focus_index = (self._focus_index + delta) % len(PHASES)
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            delta = 1 if event.key() == Qt.Key.Key_Right else -1
+            self._focus_index = (self._focus_index + delta) % len(self.phases)
             self.update()
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
-            self.phaseClicked.emit(PHASES[self._focus_index][0])
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.phaseClicked.emit(self.phases[self._focus_index][0])
         else:
             super().keyPressEvent(event)
 
@@ -245,36 +273,52 @@ class StartPage(QScrollArea):
     def __init__(self, engine, parent=None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(tr("Startscherm"))
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(16, 12, 16, 12)
-        intro = QLabel(tr("<h2>Wat wil je weten?</h2>Typ een paar woorden hierboven, of begin bij een fase, "
-                          "een gezinsprofiel, een frustratie of een casus."))
+        intro = QLabel(
+            tr(
+                "<h2>Wat wil je weten?</h2>Typ een paar woorden hierboven, of begin bij een fase, "
+                "een gezinsprofiel, een frustratie of een casus."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        wijzers = sorted((r for r in engine.records if r["type"] == "wijzer"), key=lambda r: r["title"])
+        wijzers = sorted(engine.cards("wijzer"), key=lambda r: r.title)
         if wijzers:  # the guided Meldcode: a walk, not a card to read
             layout.addWidget(self._heading(tr("Vermoeden van huiselijk geweld of kindermishandeling?")))
-            layout.addWidget(self._buttons([(f"▶ {r['title'].split(':')[0]} " + tr("starten (Ctrl+M)"), r["summary"],
-                                             ("wijzer", r["id"])) for r in wijzers], 1))
+            layout.addWidget(
+                self._buttons(
+                    [
+                        (f"▶ {r.title.split(':')[0]} " + tr("starten (Ctrl+M)"), r.summary, ("wijzer", r.id))
+                        for r in wijzers
+                    ],
+                    1,
+                )
+            )
         layout.addWidget(self._heading(tr("Fasen van de aanpak")))
-        self.phases = PhaseModel()
+        phases = engine.taxonomy.facet("fase")
+        self.phases = PhaseModel([(v.key, v.label) for v in (phases.values if phases else ())])
         self.phases.phaseClicked.connect(lambda key: self.filterRequested.emit("fase", key))
         layout.addWidget(self.phases)
 
         profiles = engine.taxonomy.facet("profiel")
         layout.addWidget(self._heading(tr("Gezinsprofielen")))
-        layout.addWidget(self._buttons([(v.label, v.description, ("filter", "profiel", v.key))
-                                        for v in (profiles.values if profiles else ())], 2))
+        layout.addWidget(
+            self._buttons(
+                [(v.label, v.description, ("filter", "profiel", v.key)) for v in (profiles.values if profiles else ())],
+                2,
+            )
+        )
         layout.addWidget(self._heading(tr("Frustraties in de samenwerking (Frustratiewijzer)")))
-        frustrations = sorted((r for r in engine.records if r["type"] == "frustratie"), key=lambda r: r["title"])
-        layout.addWidget(self._buttons([(r["title"], r["summary"], ("card", r["id"])) for r in frustrations], 1))
+        frustrations = sorted(engine.cards("frustratie"), key=lambda r: r.title)
+        layout.addWidget(self._buttons([(r.title, r.summary, ("card", r.id)) for r in frustrations], 1))
         layout.addWidget(self._heading(tr("Casussen voor training")))
-        scenarios = sorted((r for r in engine.records if r["type"] == "scenario"), key=lambda r: r["title"])
-        layout.addWidget(self._buttons([(r["title"], r["summary"], ("card", r["id"])) for r in scenarios], 2))
+        scenarios = sorted(engine.cards("scenario"), key=lambda r: r.title)
+        layout.addWidget(self._buttons([(r.title, r.summary, ("card", r.id)) for r in scenarios], 2))
         layout.addStretch(1)
         self.setWidget(inner)
 
@@ -282,11 +326,13 @@ class StartPage(QScrollArea):
         # A scroll area may be smaller than its content; this one never scrolls sideways, so it may not be
         # narrower than the narrowest its content can be (one column, arrows stacked).
         inner = self.widget().minimumSizeHint() if self.widget() else QSize(0, 0)
-        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
-                     super().minimumSizeHint().height())
+        return QSize(
+            inner.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+            super().minimumSizeHint().height(),
+        )
 
     def changeEvent(self, event):
-        if event.type() == QEvent.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self.updateGeometry()  # zoom changes how narrow the content can be
         super().changeEvent(event)
 

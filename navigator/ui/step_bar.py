@@ -1,4 +1,5 @@
 """The step bar of a wijzer: where you are in the five steps of the meldcode, always visible."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ class StepBar(QWidget):
         for n, step in enumerate(steps, 1):
             label = QLabel()
             label.setWordWrap(True)
-            label.setAlignment(Qt.AlignCenter)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumHeight(40)
             layout.addWidget(label, 1)
             self.labels.append((label, f"{n}. {step['titel']}"))
@@ -29,13 +30,16 @@ class StepBar(QWidget):
     def set_state(self, current: int, done: set[int]) -> None:
         for i, (label, text) in enumerate(self.labels):
             if i == current:
-                style, shown = "background:#1a4f9c; color:white; font-weight:bold;", f"▶ {text}"
+                state, shown = "current", f"▶ {text}"
             elif i in done:
-                style, shown = "background:#dfe9f7; color:#0b2e59;", f"✓ {text}"
+                state, shown = "done", f"✓ {text}"
             else:
-                style, shown = "background:#eeeeee; color:#333333;", text
+                state, shown = "todo", text
             label.setText(esc(shown))
-            label.setStyleSheet(f"QLabel {{ {style} border-radius: 4px; padding: 4px 6px; }}")
+            label.setProperty("stepState", state)  # its colours: resources/styles/meldcode_wizard.qss
+            label.style().unpolish(label)
+            label.style().polish(label)
             label.setAccessibleName(shown + (tr(" (huidige stap)") if i == current else ""))
-        self.setAccessibleDescription(tr("Stap {n} van {t}").replace("{n}", str(current + 1))
-                                      .replace("{t}", str(len(self.labels))))
+        self.setAccessibleDescription(
+            tr("Stap {n} van {t}").replace("{n}", str(current + 1)).replace("{t}", str(len(self.labels)))
+        )

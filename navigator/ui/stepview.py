@@ -3,17 +3,17 @@
 Widgets rather than one rich-text view, so a newly shown voice is a widget the scroll area can bring into view
 (ensureWidgetVisible) and every text wraps to the width it gets. Used by the scenario window and the projector.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from .i18n import tr
+from .i18n import tr, tr_n
 from .render import _inline, esc
 from .wrapping import ScrolledColumn, wrap_label
 
-DOMAIN_LABELS = {"sociaal": "Sociaal domein", "zorg": "Zorg", "veiligheid": "Veiligheid", "jeugd": "Jeugd"}
 DOMAIN_COLORS = {"sociaal": "#3b7dd8", "zorg": "#3ba86b", "veiligheid": "#d8563b", "jeugd": "#b05bd8"}
 # Lighter shades of the same hues: on black, for weak projectors.
 DOMAIN_COLORS_ON_DARK = {"sociaal": "#8fc1ff", "zorg": "#7fe0a6", "veiligheid": "#ff9c85", "jeugd": "#e3a6ff"}
@@ -23,28 +23,28 @@ def _plain(html: str) -> str:
     return QTextDocumentFragment.fromHtml(html).toPlainText()
 
 
-
 def quoted(text) -> str:
     """A voice in quotation marks, once: voices that are the sources' own words carry their marks already."""
     text = " ".join(str(text or "").split())
     return text if text.startswith(("\u201c", "\u201e", '"')) else f"\u201c{text}\u201d"
 
+
 class VoiceCard(QFrame):
     """A voice: the words large, the role and domain under it, a bar in the domain's colour beside it."""
 
-    def __init__(self, voice: dict, high_contrast: bool):
+    def __init__(self, voice: dict, high_contrast: bool, domain_labels: dict[str, str]):
         super().__init__()
-        domain = voice.get("domein")
+        domain = voice.get("domein") or ""
         colors = DOMAIN_COLORS_ON_DARK if high_contrast else DOMAIN_COLORS
         color = colors.get(domain, "#bbbbbb" if high_contrast else "#777777")
         bar = QFrame()
         bar.setFixedWidth(10)
         bar.setAutoFillBackground(True)
         palette = bar.palette()
-        palette.setColor(QPalette.Window, QColor(color))
+        palette.setColor(QPalette.ColorRole.Window, QColor(color))
         bar.setPalette(palette)
         self.words = wrap_label(f"<b>{esc(quoted(voice.get('tekst')))}</b>")
-        role = esc(voice.get("rol")) + (" · " + esc(DOMAIN_LABELS[domain]) if domain in DOMAIN_LABELS else "")
+        role = esc(voice.get("rol")) + (" · " + esc(domain_labels[domain]) if domain in domain_labels else "")
         self.role = wrap_label(f"<span style='color:{color}'>{role}</span>")
         text = QVBoxLayout()
         text.setContentsMargins(0, 0, 0, 0)
@@ -65,9 +65,10 @@ class StepView(QScrollArea):
     def __init__(self, show_hint: bool = True, parent=None):
         super().__init__(parent)
         self.show_hint = show_hint
+        self.domain_labels: dict[str, str] = {}  # the taxonomy's `domein` labels; set by the window
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setFocusPolicy(Qt.NoFocus)  # arrow keys and space belong to the trainer
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys and space belong to the trainer
         self.setAccessibleName(tr("Stap"))
         self.step: dict = {}
         self.revealed = 0
@@ -113,8 +114,7 @@ class StepView(QScrollArea):
         return self.step.get("stemmen") or []
 
     def plain_text(self) -> str:
-        return "\n".join(_plain(label.text()) for label in self.widget().findChildren(QLabel)
-                         if not label.isHidden())
+        return "\n".join(_plain(label.text()) for label in self.widget().findChildren(QLabel) if not label.isHidden())
 
     # --- building ------------------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ class StepView(QScrollArea):
         font.setPointSizeF(self.text_size * scale)
         font.setBold(bold)
         label.setFont(font)
-        label.setTextInteractionFlags(Qt.LinksAccessibleByMouse)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         label.linkActivated.connect(self._link)
         return label
 
@@ -153,19 +153,30 @@ class StepView(QScrollArea):
         self.voice_cards = []
         if voices:
             layout.addWidget(self._label(esc(tr("Stemmen")), 1.1, bold=True))
-            for voice in voices[:self.revealed]:
-                card = VoiceCard(voice, self.high_contrast)
+            for voice in voices[: self.revealed]:
+                card = VoiceCard(voice, self.high_contrast, self.domain_labels)
                 card.setFont(font)
                 self.voice_cards.append(card)
                 layout.addWidget(card)
             hidden = len(voices) - self.revealed
             if hidden > 0 and self.show_hint:
-                layout.addWidget(self._label("<i>" + esc(tr("Nog {n} stem(men) — druk op spatie om de volgende te "
-                                                             "tonen.").replace("{n}", str(hidden))) + "</i>", 0.8))
+                layout.addWidget(
+                    self._label(
+                        "<i>"
+                        + esc(tr_n("Nog %n stem(men) — druk op spatie om de volgende te tonen.", hidden))
+                        + "</i>",
+                        0.8,
+                    )
+                )
         if step.get("vragen"):
             layout.addWidget(self._label(esc(tr("Vragen voor het gesprek")), 1.1, bold=True))
-            layout.addWidget(self._label("<ul style='margin-left:0'>" + "".join(
-                f"<li>{_inline(str(q))}</li>" for q in step["vragen"]) + "</ul>"))
+            layout.addWidget(
+                self._label(
+                    "<ul style='margin-left:0'>"
+                    + "".join(f"<li>{_inline(str(q))}</li>" for q in step["vragen"])
+                    + "</ul>"
+                )
+            )
         if step.get("verbinden") and self.revealed >= len(voices):
             layout.addWidget(self._advice(str(step["verbinden"])))
         if self.reflection and self.revealed >= len(voices):
@@ -179,8 +190,8 @@ class StepView(QScrollArea):
         box.setObjectName("verbinden")
         box.setAutoFillBackground(True)
         palette = box.palette()
-        palette.setColor(QPalette.Window, QColor("#10253f" if self.high_contrast else "#e3f0ff"))
-        palette.setColor(QPalette.WindowText, QColor("#ffffff" if self.high_contrast else "#0b2e59"))
+        palette.setColor(QPalette.ColorRole.Window, QColor("#10253f" if self.high_contrast else "#e3f0ff"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff" if self.high_contrast else "#0b2e59"))
         box.setPalette(palette)
         layout = QVBoxLayout(box)
         pad = max(8, int(self.text_size * 0.6))

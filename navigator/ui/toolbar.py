@@ -1,14 +1,22 @@
 """The main window's toolbar: back, forward, start, the search field, card actions and the menus. It is all
 the first frame needs, so it imports only what that frame draws."""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QPushButton, QToolBar, QToolButton
 
 from .i18n import tr
 
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
-class ToolbarMixin:
+
+class ToolbarMixin(_Window):
     """Builds the toolbar of `MainWindow` and its actions (with their shortcuts)."""
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -17,7 +25,7 @@ class ToolbarMixin:
         if shortcut:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
             # Read back from the action: building a QKeySequence from one would load the whole Qt namespace.
-            text += f" ({action.shortcut().toString(QKeySequence.NativeText)})"
+            text += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(text)
         self.addAction(action)
         return action
@@ -52,7 +60,7 @@ class ToolbarMixin:
         self.clear_compare_action = self._action(tr("Vergelijking leegmaken"), self.clear_compare)
         self.explore_action = self._action(tr("Scenario starten"), lambda: self.open_scenario(False))
         self.trainer_action = self._action(tr("Trainermodus"), lambda: self.open_scenario(True), QKeySequence("F5"))
-        self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.Print)
+        self.print_action = self._action(tr("Afdrukken"), self.print_current, QKeySequence.StandardKey.Print)
         self.pdf_action = self._action(tr("PDF"), self.ask_card_pdf, QKeySequence("Ctrl+Shift+P"))
         # A shortcut only: the card itself has the link, beside its sources.
         self.cite_action = self._action(tr("Kopieer bronvermelding"), self.copy_citation, QKeySequence("Ctrl+Shift+C"))
@@ -65,12 +73,17 @@ class ToolbarMixin:
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         self.compare_button = QToolButton()
         self.compare_button.setMenu(self.compare_menu)
-        self.compare_button.setPopupMode(QToolButton.MenuButtonPopup)
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.compare_button.setAccessibleName(tr("Vergelijken"))
         self.compare_button.clicked.connect(self.show_compare)
         bar.addWidget(self.compare_button)
-        for action in (self.explore_action, self.trainer_action, self.print_action, self.pdf_action,
-                       self.wizard_action):
+        for action in (
+            self.explore_action,
+            self.trainer_action,
+            self.print_action,
+            self.pdf_action,
+            self.wizard_action,
+        ):
             bar.addAction(action)
             bar.widgetForAction(action).setAccessibleName(action.text().strip("☆+ "))
 
@@ -82,7 +95,8 @@ class ToolbarMixin:
         self.settings_menu = QMenu(tr("Instellingen"), self)
         self.settings_menu.aboutToShow.connect(self._fill_settings_menu)
         self.bookmarks_button, self.recent_button, self.settings_button = (
-            self._menu_button(bar, menu) for menu in (self.bookmarks_menu, self.recent_menu, self.settings_menu))
+            self._menu_button(bar, menu) for menu in (self.bookmarks_menu, self.recent_menu, self.settings_menu)
+        )
         for button in (self.bookmarks_button, self.recent_button, self.settings_button):
             button.setEnabled(False)
         self.about_action = self._action(tr("Over"), self.show_about, QKeySequence("F1"))
@@ -93,15 +107,17 @@ class ToolbarMixin:
         self.problems_button.setVisible(False)
         self.problems_button.clicked.connect(self.show_problems)
         bar.addWidget(self.problems_button)
-        self.zoom_in_action = self._action(tr("Groter"), lambda: self.zoom(1), [QKeySequence.ZoomIn, QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.ZoomOut)
+        self.zoom_in_action = self._action(
+            tr("Groter"), lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")]
+        )
+        self.zoom_out_action = self._action(tr("Kleiner"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset_action = self._action(tr("Normale grootte"), self.reset_zoom, QKeySequence("Ctrl+0"))
 
     def _build_shortcuts(self) -> None:
         from PySide6.QtGui import QShortcut
 
         for sequence in (QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")):
-            QShortcut(sequence, self, activated=self.focus_search)
-        QShortcut(QKeySequence.Find, self, activated=self.find_bar.open_bar)
-        QShortcut(QKeySequence.FindNext, self, activated=self.find_bar.next)
-        QShortcut(QKeySequence.FindPrevious, self, activated=self.find_bar.previous)
+            QShortcut(sequence, self, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find_bar.open_bar)
+        QShortcut(QKeySequence.StandardKey.FindNext, self, self.find_bar.next)
+        QShortcut(QKeySequence.StandardKey.FindPrevious, self, self.find_bar.previous)

@@ -1,6 +1,7 @@
 """The trainer's side panel: clock, the next voice, choices, cards of this step, the steps to jump to, notes and
 the session. On one screen it is hidden in trainer mode until asked for (N); in the presenter view it is always
 on the laptop and never on the wall."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -33,15 +34,16 @@ class TrainerPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.actions_box)
         scroll.setAccessibleName(tr("Keuzes en kaarten"))
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # everything wraps instead
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything wraps instead
         self.actions_scroll = scroll
 
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText(tr("Notities bij deze stap, voor deze sessie (blijven op deze computer; "
-                                              "geen namen van cliënten)"))
+        self.notes_edit.setPlaceholderText(
+            tr("Notities bij deze stap, voor deze sessie (blijven op deze computer; geen namen van cliënten)")
+        )
         self.notes_edit.setAccessibleName(tr("Notities bij deze stap"))
         self.notes_edit.setMinimumHeight(90)
-        self.notes_edit.setFocusPolicy(Qt.ClickFocus if trainer else Qt.StrongFocus)
+        self.notes_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus if trainer else Qt.FocusPolicy.StrongFocus)
 
         self.session_label = wrap_label(accessible_name=tr("Sessie"))
         self.new_session_button = self._button(tr("Nieuwe sessie"))
@@ -52,8 +54,16 @@ class TrainerPanel(QWidget):
         self.print_button = self._button(tr("Afdrukken…"), tr("Scenario afdrukken"))
         session_buttons = QGridLayout()
         session_buttons.setContentsMargins(0, 0, 0, 0)
-        for n, button in enumerate((self.new_session_button, self.sessions_button, self.export_md_button,
-                                    self.export_pdf_button, self.handout_button, self.print_button)):
+        for n, button in enumerate(
+            (
+                self.new_session_button,
+                self.sessions_button,
+                self.export_md_button,
+                self.export_pdf_button,
+                self.handout_button,
+                self.print_button,
+            )
+        ):
             session_buttons.addWidget(button, n // 2, n % 2)
 
         layout = QVBoxLayout(self)
@@ -68,7 +78,7 @@ class TrainerPanel(QWidget):
     def _button(self, text: str, accessible_name: str | None = None) -> WrapButton:
         button = WrapButton(text, accessible_name=accessible_name)
         # In trainer mode keys belong to the clicker: a focused button would swallow the space bar.
-        button.setFocusPolicy(Qt.NoFocus if self.trainer else Qt.StrongFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus if self.trainer else Qt.FocusPolicy.StrongFocus)
         return button
 
     def set_text_size(self, points: float) -> None:
@@ -89,8 +99,12 @@ class TrainerPanel(QWidget):
             add(wrap_label("<b>" + esc(tr("Volgende stem")) + "</b>"))
             if revealed < len(voices):
                 voice = voices[revealed]
-                add(wrap_label(f"\u201c{esc(voice.get('tekst'))}\u201d<br/><i>{esc(voice.get('rol'))}</i>",
-                               accessible_name=tr("Volgende stem")))
+                add(
+                    wrap_label(
+                        f"\u201c{esc(voice.get('tekst'))}\u201d<br/><i>{esc(voice.get('rol'))}</i>",
+                        accessible_name=tr("Volgende stem"),
+                    )
+                )
             else:
                 add(wrap_label("<i>" + esc(tr("Alle stemmen van deze stap zijn getoond.")) + "</i>"))
         if step.get("keuzes"):
@@ -106,19 +120,20 @@ class TrainerPanel(QWidget):
             else:
                 continue
             add(button)
-        records = [(c, self.engine.record(c)) for c in step.get("kaarten") or []]
-        records = [(c, r) for c, r in records if r]
-        if records:
+        records = [(c, self.engine.card_by_id(c)) for c in step.get("kaarten") or []]
+        found = [(c, r) for c, r in records if r is not None]
+        if found:
             add(wrap_label("<b>" + esc(tr("Kaarten bij deze stap")) + "</b>"))
-        for card_id, record in records:
-            button = self._button(record["title"])
+        for card_id, record in found:
+            button = self._button(record.title)
             button.clicked.connect(lambda _=False, c=card_id: self.cardRequested.emit(c))
             add(button)
         if len(self.steps) > 1:
             add(wrap_label("<b>" + esc(tr("Stappen")) + "</b>"))
             for n, other in enumerate(self.steps):
-                button = self._button(f"{n + 1}. {other.get('titel', '')}",
-                                      tr("Naar stap {n}").replace("{n}", str(n + 1)))
+                button = self._button(
+                    f"{n + 1}. {other.get('titel', '')}", tr("Naar stap {n}").replace("{n}", str(n + 1))
+                )
                 button.setCheckable(True)
                 button.setChecked(n == index)
                 button.clicked.connect(lambda _=False, i=n: self.stepRequested.emit(i))

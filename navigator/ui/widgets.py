@@ -1,18 +1,43 @@
 """The building blocks of the main window: result list, facet panel, filter chips, card view."""
+
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, QUrl,
-                            Signal)
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLayout, QListView, QPushButton,
-                               QScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from .i18n import tr
-from .render import TYPE_LABELS, esc, snippet_html
+from .i18n import tr, tr_n
+from .render import esc, snippet_html, type_label
+from .styles import style_sheet
 
-ID_ROLE = Qt.UserRole + 1
-HTML_ROLE = Qt.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ResultsModel(QAbstractListModel):
@@ -34,21 +59,32 @@ class ResultsModel(QAbstractListModel):
 
     def _row(self, hit) -> dict[int, object]:
         if self._labels is None:
-            self._labels = {(f.key, v.key): v.label for f in self.engine.taxonomy.facets for v in f.values} \
-                if self.engine else {}
+            self._labels = (
+                {(f.key, v.key): v.label for f in self.engine.taxonomy.facets for v in f.values} if self.engine else {}
+            )
             self._facet_labels = {f.key: f.label for f in self.engine.taxonomy.facets} if self.engine else {}
         badges = " · ".join(
             f"{self._facet_labels.get(k, k)}: " + ", ".join(self._labels.get((k, v), v) for v in hit.facets[k][:3])
-            for k in ("profiel", "fase") if hit.facets.get(k))
-        html = (f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(TYPE_LABELS.get(hit.type, hit.type))}</i>"
-                f"<br/><small>{esc(badges)}</small><br/>{snippet_html(hit.snippet)}")
-        return {_DISPLAY: hit.title, _TOOLTIP: hit.summary, ID_ROLE: hit.id, HTML_ROLE: html,
-                _ACCESSIBLE: f"{hit.title}, {TYPE_LABELS.get(hit.type, hit.type)}. {hit.summary}"}
+            for k in ("profiel", "fase")
+            if hit.facets.get(k)
+        )
+        kind = type_label(self.engine.taxonomy, hit.type) if self.engine else hit.type
+        html = (
+            f"<b>{esc(hit.title)}</b> &nbsp;<i>{esc(kind)}</i>"
+            f"<br/><small>{esc(badges)}</small><br/>{snippet_html(hit.snippet)}"
+        )
+        return {
+            _DISPLAY: hit.title,
+            _TOOLTIP: hit.summary,
+            ID_ROLE: hit.id,
+            HTML_ROLE: html,
+            _ACCESSIBLE: f"{hit.title}, {kind}. {hit.summary}",
+        }
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.hits)
+    def rowCount(self, parent=None):
+        return 0 if parent is not None and parent.isValid() else len(self.hits)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = index.row()
         if not 0 <= row < len(self._rows) or not index.isValid():
             return None
@@ -58,7 +94,11 @@ class ResultsModel(QAbstractListModel):
         return texts.get(role)
 
 
-_DISPLAY, _TOOLTIP, _ACCESSIBLE = Qt.DisplayRole.value, Qt.ToolTipRole.value, Qt.AccessibleTextRole.value
+_DISPLAY, _TOOLTIP, _ACCESSIBLE = (
+    Qt.ItemDataRole.DisplayRole.value,
+    Qt.ItemDataRole.ToolTipRole.value,
+    Qt.ItemDataRole.AccessibleTextRole.value,
+)
 
 
 SNIPPET_LINES = 3
@@ -104,12 +144,18 @@ class HtmlDelegate(QStyledItemDelegate):
         html = index.data(HTML_ROLE) or ""
         style = opt.widget.style() if opt.widget else None
         if style:
-            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(option, html)
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        group = QPalette.Active if opt.state & QStyle.State_Active else QPalette.Inactive
-        role = QPalette.HighlightedText if opt.state & QStyle.State_Selected else QPalette.Text
-        ctx.palette.setColor(QPalette.Text, opt.palette.color(group, role))
+        group = (
+            QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        )
+        role = (
+            QPalette.ColorRole.HighlightedText
+            if opt.state & QStyle.StateFlag.State_Selected
+            else QPalette.ColorRole.Text
+        )
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(group, role))
         painter.save()
         painter.translate(opt.rect.topLeft() + QPointF(6, 4).toPoint())
         painter.setClipRect(QRectF(0, 0, opt.rect.width() - 12, self._whole_lines(doc, opt.rect.height() - 8)))
@@ -148,12 +194,12 @@ class ResultList(QListView):
         self.setItemDelegate(HtmlDelegate(self))
         self.setWordWrap(True)
         self.setUniformItemSizes(True)  # see HtmlDelegate: only the rows on screen are laid out
-        self.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName(tr("Zoekresultaten"))
         self.activated.connect(lambda index: self.activatedCard.emit(index.data(ID_ROLE)))
 
     def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activatedCard.emit(self.currentIndex().data(ID_ROLE))
             return
         super().keyPressEvent(event)
@@ -167,7 +213,7 @@ class FacetPanel(QScrollArea):
     def __init__(self, taxonomy, parent=None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(tr("Filters"))
         self.boxes: dict[tuple[str, str], QCheckBox] = {}
         self.labels: dict[tuple[str, str], str] = {}
@@ -189,7 +235,7 @@ class FacetPanel(QScrollArea):
                 # The count sits in a label of fixed size beside the box: new counts after every keystroke
                 # then repaint two dozen labels instead of re-laying out the whole panel (10-15 ms).
                 count = QLabel()
-                count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 count.setAccessibleName(tr("Aantal: {v}").replace("{v}", value.label))
                 row = QHBoxLayout()
                 row.setContentsMargins(0, 0, 0, 0)
@@ -212,11 +258,15 @@ class FacetPanel(QScrollArea):
             label.setFixedSize(label.fontMetrics().horizontalAdvance("(99999)") + 4, height)
         # Wide enough for the longest value with its count: the panel never scrolls sideways.
         self.widget().adjustSize()
-        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-                             + 2 * self.frameWidth() + 2)
+        self.setMinimumWidth(
+            self.widget().minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+            + 2
+        )
 
     def changeEvent(self, event):
-        if event.type() == QEvent.FontChange and self.widget() is not None:
+        if event.type() == QEvent.Type.FontChange and self.widget() is not None:
             self._fit_to_font()
         super().changeEvent(event)
 
@@ -240,8 +290,12 @@ class FacetPanel(QScrollArea):
 
     def _greyed_palette(self) -> QPalette:
         palette = QPalette()
-        for group in (QPalette.Active, QPalette.Inactive):
-            palette.setColor(group, QPalette.WindowText, palette.color(QPalette.Disabled, QPalette.WindowText))
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(
+                group,
+                QPalette.ColorRole.WindowText,
+                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+            )
         return palette
 
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
@@ -259,8 +313,10 @@ class FacetPanel(QScrollArea):
                 # Greyed, not disabled: a ticked value must stay untickable, and greyed values stay reachable.
                 # A palette, not a style sheet: a style sheet re-polishes the box (10-15 ms per keystroke).
                 box.setPalette(self._greyed_palette() if greyed else QPalette())
-                label.setForegroundRole(QPalette.PlaceholderText if greyed else QPalette.WindowText)  # cheaper
-            box.setAccessibleDescription(tr("{n} kaarten").replace("{n}", str(count)))
+                label.setForegroundRole(
+                    QPalette.ColorRole.PlaceholderText if greyed else QPalette.ColorRole.WindowText
+                )  # cheaper
+            box.setAccessibleDescription(tr_n("%n kaart(en)", count))
 
 
 class FlowLayout(QLayout):
@@ -268,7 +324,7 @@ class FlowLayout(QLayout):
 
     def __init__(self, parent=None, spacing: int = 6):
         super().__init__(parent)
-        self._items = []
+        self._items: list = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -285,7 +341,7 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self):
-        return Qt.Orientations()
+        return Qt.Orientation(0)
 
     def hasHeightForWidth(self):
         return True
@@ -328,6 +384,7 @@ class ChipBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setStyleSheet(style_sheet("chips"))
         self._layout = FlowLayout(self)
 
     def chips(self) -> list[QPushButton]:
@@ -346,8 +403,7 @@ class ChipBar(QWidget):
                 chip.setAccessibleName(tr("Filter verwijderen: {label}").replace("{label}", label))
                 chip.setToolTip(tr("Filter verwijderen"))
                 chip.setFlat(True)
-                chip.setStyleSheet("QPushButton { border: 1px solid palette(mid); border-radius: 10px; "
-                                   "padding: 2px 8px; }")
+                chip.setObjectName("filterChip")  # its look: resources/styles/chips.qss
                 chip.clicked.connect(lambda _=False, f=facet, v=value: self.removed.emit(f, v))
                 self._layout.addWidget(chip)
         if filters:

@@ -1,13 +1,16 @@
 """Where the main window goes: its first size follows the screen, and its size, position, splitter and zoom are
 remembered per user (`venster.json` beside the bookmarks) and put back on a screen that still exists."""
+
 from __future__ import annotations
+
+import contextlib
 
 from PySide6.QtCore import QRect
 
 from ..userdata import JsonStore
 
 FILE_NAME = "venster.json"
-SCREEN_SHARE = 0.92   # of the available area: most of it, with the window frame and title bar still on screen
+SCREEN_SHARE = 0.92  # of the available area: most of it, with the window frame and title bar still on screen
 LARGEST_FIRST_SIZE = (1920, 1200)  # on a wall-sized screen a first window this big is plenty
 MIN_VISIBLE = (200, 80)  # a restored window must show at least this much of itself on some screen
 
@@ -16,8 +19,12 @@ def first_geometry(available: QRect) -> QRect:
     """A first window for a screen whose free area (without task bars) is `available`: centred, most of it."""
     width = min(int(available.width() * SCREEN_SHARE), LARGEST_FIRST_SIZE[0])
     height = min(int(available.height() * SCREEN_SHARE), LARGEST_FIRST_SIZE[1])
-    return QRect(available.x() + (available.width() - width) // 2,
-                 available.y() + (available.height() - height) // 2, width, height)
+    return QRect(
+        available.x() + (available.width() - width) // 2,
+        available.y() + (available.height() - height) // 2,
+        width,
+        height,
+    )
 
 
 def fit_into(rect: QRect, available: QRect) -> QRect:
@@ -68,14 +75,15 @@ class WindowState:
         return steps if isinstance(steps, int) and -4 <= steps <= 12 else 0
 
     def save(self, geometry: QRect, maximized: bool, splitter_sizes: list[int] | None, zoom_steps: int) -> None:
-        self.data = {"geometrie": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
-                     "gemaximaliseerd": maximized, "zoom": zoom_steps}
+        self.data = {
+            "geometrie": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+            "gemaximaliseerd": maximized,
+            "zoom": zoom_steps,
+        }
         if splitter_sizes:
             self.data["splitter"] = list(splitter_sizes)
-        try:
+        with contextlib.suppress(OSError):  # a read-only profile must not stop the window from closing
             self.store.save(self.data)
-        except OSError:  # a read-only profile must not stop the window from closing
-            pass
 
 
 def available_screens() -> list[QRect]:
@@ -98,7 +106,7 @@ def place_window(window, state: WindowState, screens: list[QRect] | None = None)
 def _maximized_flag():
     from PySide6.QtCore import Qt
 
-    return Qt.WindowMaximized
+    return Qt.WindowState.WindowMaximized
 
 
 def keep_frame_on_screen(window) -> None:

@@ -1,4 +1,5 @@
 """Searching off the UI thread: the latest request wins, stale answers are dropped."""
+
 from __future__ import annotations
 
 import threading

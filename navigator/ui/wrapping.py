@@ -4,14 +4,22 @@ A QPushButton sizes itself for one line; with a long decision text in a narrow c
 and the text is clipped. `WrapButton` paints the button's bevel and its wrapped text itself and tells the
 layout, through heightForWidth, how tall it has to be at a given width.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractButton, QLabel, QSizePolicy, QStyle, QStyleOptionButton, QStyleOptionFocusRect,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QWidget,
+)
 
-TEXT_FLAGS = Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignVCenter
+TEXT_FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 UNBOUNDED = 1_000_000
 
 
@@ -27,8 +35,10 @@ class WrapButton(QAbstractButton):
         super().__init__(parent)
         self.setText(text)
         self.setAccessibleName(accessible_name or text)
-        self.setFocusPolicy(Qt.StrongFocus)
-        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum, QSizePolicy.PushButton)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum, QSizePolicy.ControlType.PushButton
+        )
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
@@ -67,16 +77,18 @@ class WrapButton(QAbstractButton):
         painter = QPainter(self)
         option = QStyleOptionButton()
         option.initFrom(self)
-        option.state |= QStyle.State_Sunken if self.isDown() or self.isChecked() else QStyle.State_Raised
-        self.style().drawControl(QStyle.CE_PushButtonBevel, option, painter, self)
-        painter.setPen(self.palette().color(QPalette.ButtonText))
+        option.state |= (
+            QStyle.StateFlag.State_Sunken if self.isDown() or self.isChecked() else QStyle.StateFlag.State_Raised
+        )
+        self.style().drawControl(QStyle.ControlElement.CE_PushButtonBevel, option, painter, self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
         painter.setFont(self.font())
         painter.drawText(self.text_rect(), TEXT_FLAGS, self.text())
         if self.hasFocus():
             focus = QStyleOptionFocusRect()
             focus.initFrom(self)
             focus.rect = self.rect().adjusted(3, 3, -3, -3)
-            self.style().drawPrimitive(QStyle.PE_FrameFocusRect, focus, painter, self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, self)
         painter.end()
 
 
@@ -84,8 +96,8 @@ def wrap_label(text: str = "", accessible_name: str | None = None) -> QLabel:
     """A label that wraps (rich text allowed); QLabel reports heightForWidth itself once word wrap is on."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.RichText)
-    label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if accessible_name:
         label.setAccessibleName(accessible_name)
     return label

@@ -1,6 +1,10 @@
 """Window size, place and zoom of the main window: placed before the first frame, saved when it closes.
 Zoom changes the whole app's font in steps of one point and keeps the card at the place being read."""
+
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -15,8 +19,16 @@ def base_point_size() -> float:
     return _base_point_size[0]
 
 
-class PlacementAndZoomMixin:
+if TYPE_CHECKING:  # typed as the window it is mixed into
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class PlacementAndZoomMixin(_Window):
     """Remembered geometry, splitter and zoom of `MainWindow` (see window_state.py for the rules)."""
+
+    _user_folder: Path | None
 
     def _place_on_screen(self) -> None:
         """The remembered size and place (or most of the screen the first time), and the remembered zoom,
@@ -43,8 +55,11 @@ class PlacementAndZoomMixin:
     def save_window_state(self) -> None:
         from PySide6.QtCore import Qt
 
-        geometry = self.normalGeometry() if self.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen) \
+        geometry = (
+            self.normalGeometry()
+            if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
             else self.geometry()
+        )
         splitter = self.splitter.sizes() if self.body_built else None
         self.window_state.save(geometry, self.isMaximized(), splitter, self.zoom_steps())
 
@@ -79,8 +94,14 @@ class PlacementAndZoomMixin:
         from . import render
 
         palette = self.palette()
-        dark = palette.color(QPalette.Window).lightness() < 128
-        self.card_view.document().setDefaultStyleSheet(render.stylesheet(
-            text_color=palette.color(QPalette.Text).name(), muted=palette.color(QPalette.PlaceholderText).name(),
-            accent=palette.color(QPalette.Link).name(), caution_bg="#5a4300" if dark else "#fff3cd",
-            caution_fg="#ffe8a3" if dark else "#5c4400", base_pt=QApplication.instance().font().pointSizeF()))
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        self.card_view.document().setDefaultStyleSheet(
+            render.stylesheet(
+                text_color=palette.color(QPalette.ColorRole.Text).name(),
+                muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+                accent=palette.color(QPalette.ColorRole.Link).name(),
+                caution_bg="#5a4300" if dark else "#fff3cd",
+                caution_fg="#ffe8a3" if dark else "#5c4400",
+                base_pt=QApplication.instance().font().pointSizeF(),
+            )
+        )
