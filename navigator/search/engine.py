@@ -436,8 +436,9 @@ class SearchEngine:
 
     def _hit(self, doc: int, score: float, highlight: set[str]) -> Hit:
         r = self.records[doc]
-        snippet = make_snippet(r["summary"], r["body"], highlight) if highlight else r["summary"]
-        return Hit(r["id"], r["type"], r["title"], r["summary"], float(score), snippet, r["facets"])
+        summary, body, marked = r["summary"], r["body"], frozenset(highlight)
+        snippet = (lambda: make_snippet(summary, body, set(marked))) if marked else (lambda: summary)
+        return Hit(r["id"], r["type"], r["title"], summary, float(score), r["facets"], snippet)
 
 
 _gc_lock = threading.Lock()
