@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QScrollArea, QVBoxLay
 from .i18n import tr
 from .presenter import ClockLabel
 from .render import esc
+from .stepview import quoted
 from .wrapping import ScrolledColumn, WrapButton, wrap_label
 
 
@@ -101,7 +102,7 @@ class TrainerPanel(QWidget):
                 voice = voices[revealed]
                 add(
                     wrap_label(
-                        f"\u201c{esc(voice.get('tekst'))}\u201d<br/><i>{esc(voice.get('rol'))}</i>",
+                        f"{esc(quoted(voice.get('tekst')))}<br/><i>{esc(voice.get('rol'))}</i>",
                         accessible_name=tr("Volgende stem"),
                     )
                 )
