@@ -464,7 +464,7 @@ def test_the_comparison_can_be_emptied(qtbot, window):
     titles = [a.text() for a in window.compare_menu.actions()]
     assert "Oranje Huis-aanpak" in titles and "Vergelijking leegmaken" in titles
     window.clear_compare_action.trigger()
-    assert window.compare_ids == [] and window.compare_button.text() == "Vergelijken (0)"
+    assert list(window.compare_ids) == [] and window.compare_button.text() == "Vergelijken (0)"
     assert not window.compare_action.isEnabled() and not window.compare_button.isEnabled()
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from ..navigation import CompareSet, History
 from .i18n import tr, tr_n
 from .menus import MenusMixin
 from .panes import PanesMixin
+from .printing_actions import PrintingMixin
 from .searching import SearchingMixin
 from .toolbar import ToolbarMixin
 from .zooming import PlacementAndZoomMixin
@@ -45,7 +47,9 @@ class _MouseNavigation(QObject):
         return False
 
 
-class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, PlacementAndZoomMixin, QMainWindow):
+class MainWindow(
+    ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, PlacementAndZoomMixin, PrintingMixin, QMainWindow
+):
     cardShown = Signal(str)
     resultsShown = Signal()
     firstFrameShown = Signal()
@@ -66,14 +70,12 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         self.setWindowTitle(tr("Kennisnavigator — (ex-)partnergeweld, huiselijk geweld en complexe scheiding"))
         self._user_folder = user_folder
         self.user = None
-        self.history: list[str] = []
-        self.history_positions: list[int] = []  # where you were reading in each card of the history
-        self.history_pos = -1
+        self.history = History()
         self._open_first_when_ready = False
         self._response_filters: dict = {}
         self._shown_html = ""
         self.current_card = None
-        self.compare_ids: list[str] = []
+        self.compare_ids = CompareSet()
         self.last_response = None
         self._pending_engine = None
         self._place_on_screen()
@@ -232,11 +234,7 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         if self.find_bar.isVisible():
             self.find_bar.search()
         if record_history:
-            del self.history[self.history_pos + 1 :]
-            del self.history_positions[self.history_pos + 1 :]
-            self.history.append(card_id)
-            self.history_positions.append(0)
-            self.history_pos = len(self.history) - 1
+            self.history.visit(card_id)
         self.user.add_recent(card_id)
         self._update_buttons()
         self.cardShown.emit(card_id)
@@ -249,24 +247,24 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
             self.card_view.hold_position(position)
 
     def _remember_position(self) -> None:
-        if self.current_card is not None and 0 <= self.history_pos < len(self.history_positions):
-            self.history_positions[self.history_pos] = self.card_view.reading_position()
+        if self.current_card is not None:
+            self.history.remember(self.card_view.reading_position())
 
     def go_back(self) -> None:
-        if self.history_pos > 0:
-            self._remember_position()
-            self.history_pos -= 1
-            self.open_card(self.history[self.history_pos], False, self.history_positions[self.history_pos])
+        self._go(self.history.back)
 
     def go_forward(self) -> None:
-        if self.history_pos < len(self.history) - 1:
-            self._remember_position()
-            self.history_pos += 1
-            self.open_card(self.history[self.history_pos], False, self.history_positions[self.history_pos])
+        self._go(self.history.forward)
+
+    def _go(self, step) -> None:
+        self._remember_position()
+        target = step()
+        if target is not None:
+            self.open_card(target[0], record_history=False, position=target[1])
 
     def _update_buttons(self) -> None:
-        self.back_action.setEnabled(self.history_pos > 0)
-        self.forward_action.setEnabled(self.history_pos < len(self.history) - 1)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
         card = self.current_card
         self.bookmark_action.setEnabled(card is not None)
         self.bookmark_action.setText(
@@ -277,13 +275,12 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
             tr("− Vergelijk") if card and card.id in self.compare_ids else tr("+ Vergelijk")
         )
         self.compare_action.setText(tr("Vergelijken ({n})").replace("{n}", str(len(self.compare_ids))))
-        self.compare_action.setEnabled(len(self.compare_ids) >= 2)
+        self.compare_action.setEnabled(self.compare_ids.ready())
         self.compare_button.setText(self.compare_action.text())
         self.compare_button.setEnabled(bool(self.compare_ids))  # the menu can empty a comparison of one
         self.clear_compare_action.setEnabled(bool(self.compare_ids))
         self.print_action.setEnabled(card is not None)
         self.pdf_action.setEnabled(card is not None)
-        self.cite_action.setEnabled(card is not None)
         self.cite_action.setEnabled(card is not None)
         is_scenario = card is not None and card.type == "scenario"
         self.explore_action.setVisible(is_scenario)
@@ -302,13 +299,9 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         card = self.current_card
         if card is None or card.type not in COMPARABLE:
             return
-        if card.id in self.compare_ids:
-            self.compare_ids.remove(card.id)
-        elif len(self.compare_ids) >= 4:
+        if self.compare_ids.toggle(card.id) is None:
             self.statusBar().showMessage(tr("Je kunt hoogstens vier kaarten vergelijken."), 5000)
             return
-        else:
-            self.compare_ids.append(card.id)
         self._update_buttons()
 
     def compare_cards(self):
@@ -339,76 +332,6 @@ class MainWindow(ToolbarMixin, PanesMixin, SearchingMixin, MenusMixin, Placement
         from .meldcode_wizard import open_wizard
 
         return open_wizard(self, card_id)
-
-    def _card_job(self):
-        from . import export
-        from .scenario import latest_session
-
-        card = self.current_card
-        if card.type == "scenario":  # with the notes of the latest session, as the scenario window prints it
-            return export.scenario_job(card, self.engine, latest_session(self.user_folder, card.id))
-        return export.card_job(card, self.engine)
-
-    def print_current(self):
-        from . import export
-
-        if self.current_card is not None:
-            return export.open_print_dialog(self, self._card_job())
-        return None
-
-    def ask_card_pdf(self) -> None:
-        from . import export
-
-        if self.current_card is not None:
-            export.ask_pdf_path(self, export.safe_filename(self.current_card.title) + ".pdf", self.export_card_pdf)
-
-    def export_card_pdf(self, path):
-        from . import export
-
-        path = export.write_pdf(path, self._card_job())
-        self.statusBar().showMessage(tr("PDF opgeslagen: {p}").replace("{p}", str(path)), 6000)
-        return path
-
-    def copy_citation(self) -> None:
-        from PySide6.QtWidgets import QTextEdit
-
-        from .citation import card_citation
-
-        if self.current_card is None:
-            return
-        _, html = card_citation(self.current_card, self.engine)
-        # Copied through a text edit: it puts plain text, HTML (a word processor keeps the italics) and ODF on
-        # the clipboard in a QMimeData made by Qt. One made in Python is a Python subclass the clipboard may
-        # call into while the app quits (it crashes on exit offscreen).
-        carrier = QTextEdit()
-        carrier.setHtml(html)
-        carrier.selectAll()
-        carrier.copy()
-        self.statusBar().showMessage(tr("Bronvermelding gekopieerd (APA)"), 4000)
-
-    def _results_job(self):
-        if self.last_response is None:
-            return None
-        from . import export
-
-        return export.results_job(self.last_response, self.engine, self.filters())
-
-    def print_results(self):
-        from . import export
-
-        job = self._results_job()
-        return export.open_print_dialog(self, job) if job else None
-
-    def ask_results_pdf(self) -> None:
-        from . import export
-
-        if self.last_response is not None:
-            export.ask_pdf_path(self, "zoekresultaten.pdf", self.export_results_pdf)
-
-    def export_results_pdf(self, path):
-        from . import export
-
-        return export.write_pdf(path, self._results_job())
 
     def show_problems(self) -> None:
         from .render import esc
