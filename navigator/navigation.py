@@ -1,4 +1,5 @@
-"""Where the user is and what they set aside: the card history with reading positions, and the comparison.
+"""Where the user is and what they set aside: the card history with reading positions, the comparison, and
+the bookmarks and recent cards kept per user.
 
 Plain Python (no Qt), so the rules are tested on their own; the main window shows them.
 """
@@ -6,6 +7,9 @@ Plain Python (no Qt), so the rules are tested on their own; the main window show
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from .userdata import JsonStore
 
 MAX_COMPARED = 4  # four columns of text is what a screen and a landscape page can hold
 
@@ -84,3 +88,42 @@ class CompareSet:
 
     def ready(self) -> bool:
         return len(self.ids) >= 2
+
+
+MAX_RECENT = 15
+
+
+class UserLists:
+    """Bookmarks and recent cards, kept per user. Every change re-reads the file first, so two app
+    instances running at once add to each other's lists instead of overwriting them."""
+
+    def __init__(self, folder: Path):
+        self.bookmark_store = JsonStore(folder / "bladwijzers.json", [])
+        self.recent_store = JsonStore(folder / "recent.json", [])
+        self.messages: list[str] = []
+        self.bookmarks = self._load(self.bookmark_store)
+        self.recent = self._load(self.recent_store)
+
+    def _load(self, store: JsonStore) -> list[str]:
+        data = [x for x in store.load() if isinstance(x, str)]
+        if store.message:
+            self.messages.append(store.message)
+        return data
+
+    def toggle_bookmark(self, card_id: str) -> bool:
+        current = self._load(self.bookmark_store)
+        added = card_id not in current
+        current = current + [card_id] if added else [x for x in current if x != card_id]
+        self.bookmark_store.save(current)
+        self.bookmarks = current
+        return added
+
+    def remove_bookmarks(self, card_ids: list[str]) -> None:
+        current = [x for x in self._load(self.bookmark_store) if x not in set(card_ids)]
+        self.bookmark_store.save(current)
+        self.bookmarks = current
+
+    def add_recent(self, card_id: str) -> None:
+        current = [card_id] + [x for x in self._load(self.recent_store) if x != card_id]
+        self.recent = current[:MAX_RECENT]
+        self.recent_store.save(self.recent)

@@ -489,7 +489,7 @@ def test_bookmarks_can_be_opened_and_removed(qtbot, window):
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert window.user.bookmarks == ["stalking", "oranje-huis-aanpak"]
     assert dialog.list.count() == 2
-    from navigator.ui.bookmarks import UserLists
+    from navigator.navigation import UserLists
 
     assert UserLists(window.user_folder).bookmarks == ["stalking", "oranje-huis-aanpak"]  # saved
     dialog.close()

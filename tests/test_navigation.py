@@ -42,3 +42,19 @@ def test_the_comparison_holds_at_most_four_and_toggles():
     assert compared.ready()
     compared.clear()
     assert len(compared) == 0 and not compared.ready()
+
+
+def test_bookmarks_and_recent_cards_are_kept_per_user_and_survive_a_second_instance(tmp_path):
+    from navigator.navigation import MAX_RECENT, UserLists
+
+    first, second = UserLists(tmp_path), UserLists(tmp_path)
+    assert first.toggle_bookmark("stalking") is True
+    assert second.toggle_bookmark("meldcode") is True  # re-reads first: both stay
+    assert sorted(UserLists(tmp_path).bookmarks) == ["meldcode", "stalking"]
+    first.remove_bookmarks(["stalking"])
+    assert UserLists(tmp_path).bookmarks == ["meldcode"]
+    for n in range(MAX_RECENT + 3):
+        first.add_recent(f"kaart-{n}")
+    first.add_recent("kaart-5")
+    recent = UserLists(tmp_path).recent
+    assert recent[0] == "kaart-5" and len(recent) == MAX_RECENT and recent.count("kaart-5") == 1

@@ -214,7 +214,7 @@ def test_killing_the_writer_mid_write_never_leaves_a_half_file(tmp_path):
 
 
 def test_two_instances_keep_both_users_bookmarks(tmp_path):
-    from navigator.ui.bookmarks import UserLists
+    from navigator.navigation import UserLists
 
     first, second = UserLists(tmp_path), UserLists(tmp_path)
     first.toggle_bookmark("stalking")

@@ -1,50 +1,12 @@
-"""Bookmarks and recent cards, and the dialog to manage bookmarks (open one, remove some)."""
+"""The dialog to manage bookmarks (open one, remove some); the lists themselves are navigation.UserLists."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
-from ..userdata import JsonStore
+from ..navigation import UserLists
 from .i18n import tr
-
-MAX_RECENT = 15
-
-
-class UserLists:
-    """Bookmarks and recent cards, kept per user. Every change re-reads the file first, so two app
-    instances running at once add to each other's lists instead of overwriting them."""
-
-    def __init__(self, folder):
-        self.bookmark_store = JsonStore(folder / "bladwijzers.json", [])
-        self.recent_store = JsonStore(folder / "recent.json", [])
-        self.messages = []
-        self.bookmarks = self._load(self.bookmark_store)
-        self.recent = self._load(self.recent_store)
-
-    def _load(self, store):
-        data = [x for x in store.load() if isinstance(x, str)]
-        if store.message:
-            self.messages.append(store.message)
-        return data
-
-    def toggle_bookmark(self, card_id: str) -> bool:
-        current = self._load(self.bookmark_store)
-        added = card_id not in current
-        current = current + [card_id] if added else [x for x in current if x != card_id]
-        self.bookmark_store.save(current)
-        self.bookmarks = current
-        return added
-
-    def remove_bookmarks(self, card_ids) -> None:
-        current = [x for x in self._load(self.bookmark_store) if x not in set(card_ids)]
-        self.bookmark_store.save(current)
-        self.bookmarks = current
-
-    def add_recent(self, card_id: str) -> None:
-        current = [card_id] + [x for x in self._load(self.recent_store) if x != card_id]
-        self.recent = current[:MAX_RECENT]
-        self.recent_store.save(self.recent)
 
 
 class BookmarksDialog(QDialog):

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from ..navigation import CompareSet, History
+from ..navigation import CompareSet, History, UserLists
 from .i18n import tr, tr_n
 from .menus import MenusMixin
 from .panes import PanesMixin
@@ -114,7 +114,6 @@ class MainWindow(
         from PySide6.QtWidgets import QStatusBar
 
         from ..config import load_settings
-        from .bookmarks import UserLists
 
         if callable(self._settings):  # the app passes a loader, so reading the files waits for this moment
             self._settings = self._settings()
